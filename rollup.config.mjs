@@ -1,0 +1,64 @@
+// Builds the npm package (ESM and CJS with type declarations), the script-tag bundle (a minified
+// IIFE with ky inside) and the mock platform's entry.
+import { readFileSync } from 'node:fs';
+
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** Every build states its version and compiles with the same settings. */
+function plugins({ declarations = false } = {}) {
+  return [
+    replace({
+      preventAssignment: true,
+      values: { __CONFIGURATOR_EMBED_VERSION__: JSON.stringify(version) },
+    }),
+    nodeResolve({ browser: true }),
+    typescript({
+      tsconfig: './tsconfig.build.json',
+      noEmitOnError: true,
+      declaration: declarations,
+      ...(declarations ? { declarationDir: 'dist/types' } : {}),
+      outDir: 'dist',
+    }),
+  ];
+}
+
+export default [
+  {
+    // npm, ESM: ky stays a dependency, so an app that uses ky too gets one copy.
+    input: 'src/index.ts',
+    external: ['ky'],
+    output: { dir: 'dist', format: 'es', entryFileNames: 'index.js', sourcemap: true },
+    plugins: plugins({ declarations: true }),
+  },
+  {
+    // npm, CJS: ky is ESM-only, so CommonJS gets it bundled in.
+    input: 'src/index.ts',
+    output: { dir: 'dist', format: 'cjs', entryFileNames: 'index.cjs', sourcemap: true },
+    plugins: plugins(),
+  },
+  {
+    // The script tag: everything inside, one global, minified.
+    input: 'src/index.ts',
+    output: {
+      dir: 'dist',
+      format: 'iife',
+      name: 'ConfiguratorEmbed',
+      entryFileNames: 'configurator-embed.min.js',
+      sourcemap: true,
+      plugins: [terser()],
+    },
+    plugins: plugins(),
+  },
+  {
+    // The mock platform, for tests, the demo and integrators' own tests; msw stays external.
+    input: 'src/mock/index.ts',
+    external: [/^msw/, /^node:/],
+    output: { dir: 'dist', format: 'es', entryFileNames: 'mock.js', sourcemap: true },
+    plugins: plugins(),
+  },
+];

@@ -1,0 +1,65 @@
+import { UsageError } from '../errors/classes';
+import { validateToken } from '../token/validate-token';
+import type { ClientOptions } from './options';
+import { resolveApiUrl } from './resolve-api-url';
+
+/** Options after checking, with defaults applied. */
+export interface CheckedOptions {
+  token: string;
+  base: URL;
+  timeout: number;
+  fetch: typeof fetch | undefined;
+  onError: ClientOptions['onError'];
+  analytics: NonNullable<ClientOptions['analytics']>;
+}
+
+/** Checks everything `createClient` was given, and throws a `UsageError` saying what to pass. */
+export function checkOptions(options: unknown): CheckedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw option('createClient needs an options object: createClient({ token, apiUrl }).');
+  }
+
+  const given = options as Partial<Record<keyof ClientOptions, unknown>>;
+  const token = validateToken(given.token);
+  const base = resolveApiUrl(given.apiUrl);
+
+  return {
+    token,
+    base,
+    timeout: positive(given.timeout, 'timeout', 10_000),
+    fetch: optionalFunction(given.fetch, 'fetch') as typeof fetch | undefined,
+    onError: optionalFunction(given.onError, 'onError') as ClientOptions['onError'],
+    analytics: checkAnalytics(given.analytics),
+  };
+}
+
+function checkAnalytics(value: unknown): NonNullable<ClientOptions['analytics']> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) {
+    throw option('analytics must be an object such as { batchSize: 50, flushInterval: 2000 }.');
+  }
+
+  const { batchSize, flushInterval } = value as Record<string, unknown>;
+
+  return {
+    batchSize: Math.min(positive(batchSize, 'analytics.batchSize', 50), 500),
+    flushInterval: positive(flushInterval, 'analytics.flushInterval', 2000),
+  };
+}
+
+function positive(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+
+  throw option(`${name} must be a positive number of ${name.endsWith('Size') ? 'events' : 'milliseconds'}.`);
+}
+
+function optionalFunction(value: unknown, name: string): unknown {
+  if (value === undefined || typeof value === 'function') return value;
+
+  throw option(`${name} must be a function when given.`);
+}
+
+function option(message: string): UsageError {
+  return new UsageError('invalid_option', message);
+}

@@ -1,0 +1,27 @@
+import type { AnalyticsOptions } from '../analytics/batcher';
+import type { ConfiguratorError } from '../errors/configurator-error';
+
+/** What `createClient` takes. */
+export interface ClientOptions {
+  /** The public access token from the platform: a UUID. Never a private token. */
+  token: string;
+  /** The platform's address: `https://…`, or `http://localhost:…` for development. */
+  apiUrl: string | URL;
+  /** Milliseconds before a call ends in a `TimeoutError`. Default 10 000. */
+  timeout?: number;
+  /** The fetch to use; the page's own when absent. Tests pass a browser-behaving one. */
+  fetch?: typeof fetch;
+  /**
+   * Hears the failures that no caller awaits: analytics batches that could not be sent and
+   * events refused before sending. Never called for a failure that a returned promise rejects.
+   */
+  onError?: (error: ConfiguratorError) => void;
+  /** How analytics events are batched. */
+  analytics?: AnalyticsOptions;
+}
+
+/** What every call takes. */
+export interface CallOptions {
+  /** Ends the call early: it rejects with the signal's reason, as `fetch` does. */
+  signal?: AbortSignal;
+}

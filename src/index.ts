@@ -1,0 +1,58 @@
+/**
+ * configurator-embed: a browser SDK that puts a product configurator on a retailer's page with a
+ * public access token.
+ */
+
+export { createClient } from './client/create-client';
+export type { Client } from './client/create-client';
+export type { CallOptions, ClientOptions } from './client/options';
+export type { Analytics, AnalyticsOptions } from './analytics/batcher';
+
+export { ConfiguratorError, isConfiguratorError } from './errors/configurator-error';
+export type { ErrorDetails } from './errors/configurator-error';
+export {
+  AuthError,
+  CorsError,
+  NetworkError,
+  NotFoundError,
+  PermissionError,
+  PrivateTokenError,
+  RateLimitError,
+  ResponseError,
+  ServerError,
+  TimeoutError,
+  UsageError,
+  ValidationError,
+} from './errors/classes';
+export type { FieldProblem } from './errors/classes';
+export {
+  isAuthError,
+  isCorsError,
+  isNetworkError,
+  isNotFoundError,
+  isPermissionError,
+  isPrivateTokenError,
+  isRateLimitError,
+  isResponseError,
+  isServerError,
+  isTimeoutError,
+  isUsageError,
+  isValidationError,
+} from './errors/guards';
+export type { ConfiguratorErrorName } from './errors/guards';
+
+export type {
+  Attribute,
+  AttributeOption,
+  AttributeType,
+  Configuration,
+  ConfigurationInput,
+  ConfiguratorDefinition,
+  EventProperties,
+  RgbColor,
+  Rule,
+  Variant,
+  VariantValue,
+} from './platform/types';
+
+export { version } from './version';

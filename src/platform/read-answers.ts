@@ -1,0 +1,75 @@
+import type {
+  AnalyticsBatchResult,
+  Configuration,
+  ConfiguratorDefinition,
+} from './types';
+
+/**
+ * Checks of the platform's answers at the boundary: each returns the value when it has the
+ * promised shape and `undefined` otherwise, so that no half-built object reaches a caller.
+ */
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasStrings(value: Json, keys: readonly string[]): boolean {
+  return keys.every((key) => typeof value[key] === 'string');
+}
+
+const ATTRIBUTE_TYPES = new Set(['select', 'color', 'toggle', 'number', 'text']);
+
+function isAttribute(value: unknown): boolean {
+  if (!isObject(value) || !hasStrings(value, ['key', 'label', 'type'])) return false;
+  if (!ATTRIBUTE_TYPES.has(value['type'] as string)) return false;
+
+  switch (value['type']) {
+    case 'select':
+    case 'color':
+      return Array.isArray(value['options']) && value['options'].every(isOption);
+    case 'number':
+      return ['min', 'max', 'step', 'default'].every((key) => typeof value[key] === 'number');
+    case 'text':
+      return typeof value['maxLength'] === 'number';
+    default:
+      return typeof value['default'] === 'boolean';
+  }
+}
+
+function isOption(value: unknown): boolean {
+  return isObject(value) && hasStrings(value, ['value', 'label']);
+}
+
+/** Checks a configurator definition. */
+export function readConfigurator(body: unknown): ConfiguratorDefinition | undefined {
+  if (!isObject(body)) return undefined;
+  if (!hasStrings(body, ['id', 'name', 'version', 'currency'])) return undefined;
+  if (typeof body['basePrice'] !== 'number') return undefined;
+  if (!Array.isArray(body['attributes']) || !body['attributes'].every(isAttribute)) return undefined;
+  if (body['rules'] !== undefined && !Array.isArray(body['rules'])) return undefined;
+
+  return body as unknown as ConfiguratorDefinition;
+}
+
+/** Checks a saved configuration. */
+export function readConfiguration(body: unknown): Configuration | undefined {
+  if (!isObject(body)) return undefined;
+  if (!hasStrings(body, ['id', 'shortId', 'productId', 'productVersion', 'createdAt'])) {
+    return undefined;
+  }
+
+  return isObject(body['variant']) ? (body as unknown as Configuration) : undefined;
+}
+
+/** Checks the answer to an analytics batch. */
+export function readBatchResult(body: unknown): AnalyticsBatchResult | undefined {
+  if (!isObject(body)) return undefined;
+
+  const { accepted, duplicates } = body;
+
+  return typeof accepted === 'number' && typeof duplicates === 'number'
+    ? { accepted, duplicates }
+    : undefined;
+}
