@@ -107,7 +107,8 @@
     chip.className = 'swatch';
     const paint = () => {
       const option = attribute.options.find((o) => o.value === input.value);
-      const color = option && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(option.swatch) ? option.swatch : '';
+      const color =
+        option && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(option.swatch) ? option.swatch : '';
       chip.style.backgroundColor = color;
     };
     input.addEventListener('change', paint);
@@ -201,7 +202,9 @@
   }
 
   function priced(label, price) {
-    return price ? `${label} (+${money(price)})` : label;
+    if (!price) return label;
+
+    return price > 0 ? `${label} (+${money(price)})` : `${label} (−${money(-price)})`;
   }
 
   function money(amount) {

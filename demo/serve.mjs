@@ -71,7 +71,9 @@ await new Promise((resolve, reject) => {
 
 console.log(`Mock platform:  ${apiUrl}  (health: ${apiUrl}/api/health)`);
 console.log(`Demo, allowed origin:  http://localhost:${demoPort}/`);
-console.log(`Demo, refused origin:  http://127.0.0.1:${demoPort}/  (not on the token's list: shows the CorsError)`);
+console.log(
+  `Demo, refused origin:  http://127.0.0.1:${demoPort}/  (not on the token's list: shows the CorsError)`,
+);
 console.log('Press Ctrl+C to stop.');
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

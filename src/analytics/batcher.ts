@@ -55,7 +55,9 @@ export function createBatcher(deps: BatcherDependencies): Analytics & { stop(): 
     const problems = checkEvent(type, properties);
     if (problems.length > 0) {
       const listed = problems.map((problem) => `${problem.key} ${problem.message}`).join('; ');
-      deps.report(new ValidationError('invalid_event', `Failed to track an event: ${listed}.`, problems));
+      deps.report(
+        new ValidationError('invalid_event', `Failed to track an event: ${listed}.`, problems),
+      );
 
       return;
     }
@@ -93,7 +95,11 @@ export function createBatcher(deps: BatcherDependencies): Analytics & { stop(): 
 
     if (oversized.length > 0) {
       deps.report(
-        new ValidationError('payload_too_large', `Failed to send analytics: ${oversized.length} event(s) larger than a whole batch were dropped.`, []),
+        new ValidationError(
+          'payload_too_large',
+          `Failed to send analytics: ${oversized.length} event(s) larger than a whole batch were dropped.`,
+          [],
+        ),
       );
     }
 

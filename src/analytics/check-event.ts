@@ -10,21 +10,28 @@ export function checkEvent(type: unknown, properties: unknown): FieldProblem[] {
   if (typeof type !== 'string' || !(STANDARD.has(type) || CUSTOM_EVENT_TYPE.test(type))) {
     problems.push({
       key: 'type',
-      message: 'must be a standard type or match ^[a-z][a-z0-9_.:-]{0,63}$ (lower case, up to 64 characters)',
+      message:
+        'must be a standard type or match ^[a-z][a-z0-9_.:-]{0,63}$ (lower case, up to 64 characters)',
     });
   }
 
   if (properties === undefined) return problems;
 
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    problems.push({ key: 'properties', message: 'must be an object of strings, numbers and booleans' });
+    problems.push({
+      key: 'properties',
+      message: 'must be an object of strings, numbers and booleans',
+    });
 
     return problems;
   }
 
   for (const [key, value] of Object.entries(properties)) {
     if (!isFlatValue(value)) {
-      problems.push({ key: `properties.${key}`, message: 'must be a string, a finite number or a boolean' });
+      problems.push({
+        key: `properties.${key}`,
+        message: 'must be a string, a finite number or a boolean',
+      });
     }
   }
 

@@ -5,7 +5,7 @@ import { SHORT_ID, UUID, type ConfigurationInput, type Variant } from '../platfo
 export function checkProductId(productId: unknown, action: string): string {
   if (typeof productId === 'string' && UUID.test(productId)) return productId;
 
-  throw refuse(action, [{ key: 'productId', message: 'must be the product\'s UUID' }]);
+  throw refuse(action, [{ key: 'productId', message: "must be the product's UUID" }]);
 }
 
 /** Refuses a configuration id that is neither a UUID nor a short id, before any request leaves. */
@@ -13,24 +13,29 @@ export function checkConfigurationId(id: unknown, action: string): string {
   if (typeof id === 'string' && (UUID.test(id) || SHORT_ID.test(id))) return id;
 
   throw refuse(action, [
-    { key: 'id', message: 'must be a configuration\'s UUID or its short id (7 to 14 letters, digits, _ or -)' },
+    {
+      key: 'id',
+      message: "must be a configuration's UUID or its short id (7 to 14 letters, digits, _ or -)",
+    },
   ]);
 }
 
 /** Refuses a save whose arguments do not have the shape the platform takes. */
 export function checkConfigurationInput(input: unknown, action: string): ConfigurationInput {
   if (!isPlainObject(input)) {
-    throw refuse(action, [{ key: 'input', message: 'must be an object { productId, productVersion, variant }' }]);
+    throw refuse(action, [
+      { key: 'input', message: 'must be an object { productId, productVersion, variant }' },
+    ]);
   }
 
   const problems: FieldProblem[] = [];
   const { productId, productVersion, variant, metadata, customerId } = input;
 
   if (typeof productId !== 'string' || !UUID.test(productId)) {
-    problems.push({ key: 'productId', message: 'must be the product\'s UUID' });
+    problems.push({ key: 'productId', message: "must be the product's UUID" });
   }
   if (typeof productVersion !== 'string' || productVersion === '') {
-    problems.push({ key: 'productVersion', message: 'must be the configurator\'s version string' });
+    problems.push({ key: 'productVersion', message: "must be the configurator's version string" });
   }
   if (!isPlainObject(variant)) {
     problems.push({ key: 'variant', message: 'must be an object of attribute keys to values' });
@@ -53,7 +58,12 @@ function variantProblems(variant: Record<string, unknown>): FieldProblem[] {
   return Object.entries(variant).flatMap(([key, value]) =>
     isVariantValue(value)
       ? []
-      : [{ key: `variant.${key}`, message: 'must be a string, a finite number, a boolean or {r,g,b}' }],
+      : [
+          {
+            key: `variant.${key}`,
+            message: 'must be a string, a finite number, a boolean or {r,g,b}',
+          },
+        ],
   );
 }
 

@@ -51,7 +51,9 @@ function positive(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
 
-  throw option(`${name} must be a positive number of ${name.endsWith('Size') ? 'events' : 'milliseconds'}.`);
+  throw option(
+    `${name} must be a positive number of ${name.endsWith('Size') ? 'events' : 'milliseconds'}.`,
+  );
 }
 
 function optionalFunction(value: unknown, name: string): unknown {

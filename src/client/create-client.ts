@@ -50,7 +50,10 @@ export function createClient(options: ClientOptions): Client {
 
   function alive(action: string): void {
     if (destroyed) {
-      throw new UsageError('client_destroyed', `Failed to ${action}: this client was destroyed; create a new one.`);
+      throw new UsageError(
+        'client_destroyed',
+        `Failed to ${action}: this client was destroyed; create a new one.`,
+      );
     }
   }
 
@@ -63,7 +66,12 @@ export function createClient(options: ClientOptions): Client {
         return transport.call({
           action,
           method: 'GET',
-          path: ['api', 'products', { id: checkProductId(productId, action), argument: 'productId' }, 'configurator'],
+          path: [
+            'api',
+            'products',
+            { id: checkProductId(productId, action), argument: 'productId' },
+            'configurator',
+          ],
           expect: [200],
           read: readConfigurator,
           signal: callOptions?.signal,
@@ -92,7 +100,11 @@ export function createClient(options: ClientOptions): Client {
         return transport.call({
           action,
           method: 'GET',
-          path: ['api', 'configurations', { id: checkConfigurationId(idOrShortId, action), argument: 'id' }],
+          path: [
+            'api',
+            'configurations',
+            { id: checkConfigurationId(idOrShortId, action), argument: 'id' },
+          ],
           expect: [200],
           read: readConfiguration,
           signal: callOptions?.signal,

@@ -1,8 +1,4 @@
-import type {
-  AnalyticsBatchResult,
-  Configuration,
-  ConfiguratorDefinition,
-} from './types';
+import type { AnalyticsBatchResult, Configuration, ConfiguratorDefinition } from './types';
 
 /**
  * Checks of the platform's answers at the boundary: each returns the value when it has the
@@ -47,7 +43,8 @@ export function readConfigurator(body: unknown): ConfiguratorDefinition | undefi
   if (!isObject(body)) return undefined;
   if (!hasStrings(body, ['id', 'name', 'version', 'currency'])) return undefined;
   if (typeof body['basePrice'] !== 'number') return undefined;
-  if (!Array.isArray(body['attributes']) || !body['attributes'].every(isAttribute)) return undefined;
+  if (!Array.isArray(body['attributes']) || !body['attributes'].every(isAttribute))
+    return undefined;
   if (body['rules'] !== undefined && !Array.isArray(body['rules'])) return undefined;
 
   return body as unknown as ConfiguratorDefinition;

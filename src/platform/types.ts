@@ -74,11 +74,7 @@ export interface TextAttribute extends AttributeBase {
 
 /** One configurable property of a product. */
 export type Attribute =
-  | SelectAttribute
-  | ColorAttribute
-  | ToggleAttribute
-  | NumberAttribute
-  | TextAttribute;
+  SelectAttribute | ColorAttribute | ToggleAttribute | NumberAttribute | TextAttribute;
 
 /** Options that may not be chosen while a condition holds. */
 export interface Rule {

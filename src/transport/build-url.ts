@@ -8,7 +8,12 @@ import { ValidationError } from '../errors/classes';
 export function buildUrl(base: URL, path: readonly PathPart[]): string {
   const segments = path.map((part) => (typeof part === 'string' ? part : encodeId(part)));
 
-  return `${base.origin}${base.pathname}/${segments.join('/')}`;
+  return `${baseAddress(base)}/${segments.join('/')}`;
+}
+
+/** The platform's address without a trailing slash: its origin and any base path. */
+export function baseAddress(base: URL): string {
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
 }
 
 /** A fixed path segment, or an id a caller gave, to encode. */

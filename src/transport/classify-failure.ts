@@ -27,7 +27,11 @@ export async function classifyFailure(
   const fail = (reason: string) => `Failed to ${context.action}: ${reason}`;
 
   if (browserOffline()) {
-    return new NetworkError('offline', fail('the browser is offline; try again when it is back online'), { cause });
+    return new NetworkError(
+      'offline',
+      fail('the browser is offline; try again when it is back online'),
+      { cause },
+    );
   }
 
   const origin = pageOrigin();
@@ -37,7 +41,9 @@ export async function classifyFailure(
 
   return new NetworkError(
     'unreachable',
-    fail(`the platform at ${context.base.origin} could not be reached; check the connection and apiUrl`),
+    fail(
+      `the platform at ${context.base.origin} could not be reached; check the connection and apiUrl`,
+    ),
     { cause },
   );
 }

@@ -43,7 +43,12 @@ export function errorFromResponse(action: string, answer: FailedAnswer): Configu
     case 404:
       return new NotFoundError('not_found', fail('not found'), details);
     case 413:
-      return new ValidationError('payload_too_large', fail('the request is too large'), [], details);
+      return new ValidationError(
+        'payload_too_large',
+        fail('the request is too large'),
+        [],
+        details,
+      );
     case 422:
       return validationError(fail, platformCode, answer.body, details);
     case 429:
@@ -51,7 +56,8 @@ export function errorFromResponse(action: string, answer: FailedAnswer): Configu
   }
 
   if (answer.status >= 500) {
-    const code = platformCode === 'internal' || platformCode === 'unavailable' ? platformCode : 'server_error';
+    const code =
+      platformCode === 'internal' || platformCode === 'unavailable' ? platformCode : 'server_error';
 
     return new ServerError(code, fail('the platform failed; try again later'), details);
   }
@@ -65,14 +71,22 @@ function authError(
   details: ErrorDetails,
 ): AuthError {
   if (platformCode === 'token_revoked') {
-    return new AuthError('token_revoked', fail('the token was revoked; create a new public token'), details);
+    return new AuthError(
+      'token_revoked',
+      fail('the token was revoked; create a new public token'),
+      details,
+    );
   }
 
   if (platformCode === 'token_missing') {
     return new AuthError('token_missing', fail('the request carried no token'), details);
   }
 
-  return new AuthError('token_invalid', fail('the platform does not know this token; check the token you passed'), details);
+  return new AuthError(
+    'token_invalid',
+    fail('the platform does not know this token; check the token you passed'),
+    details,
+  );
 }
 
 function forbiddenError(
@@ -90,7 +104,9 @@ function forbiddenError(
 
   if (platformCode === 'origin_not_allowed') {
     return new CorsError(
-      fail('the request came from no allowed origin; public tokens work only from web pages on their domain list, and servers use private tokens'),
+      fail(
+        'the request came from no allowed origin; public tokens work only from web pages on their domain list, and servers use private tokens',
+      ),
       null,
       details,
     );
@@ -114,7 +130,12 @@ function validationError(
       : 'invalid_configuration';
   const listed = errors.map((problem) => `${problem.key} ${problem.message}`).join('; ');
 
-  return new ValidationError(code, fail(listed === '' ? 'the platform refused it' : listed), errors, details);
+  return new ValidationError(
+    code,
+    fail(listed === '' ? 'the platform refused it' : listed),
+    errors,
+    details,
+  );
 }
 
 function rateLimitError(
@@ -125,7 +146,11 @@ function rateLimitError(
   const retryAfter = parseRetryAfter(answer.retryAfter);
   const wait = retryAfter === undefined ? 'wait' : `wait ${retryAfter} s`;
 
-  return new RateLimitError(fail(`too many requests; ${wait} before trying again`), retryAfter, details);
+  return new RateLimitError(
+    fail(`too many requests; ${wait} before trying again`),
+    retryAfter,
+    details,
+  );
 }
 
 function suffix({ status, requestId }: FailedAnswer): string {
@@ -141,7 +166,8 @@ function readCode(body: unknown): string | undefined {
 }
 
 function readProblems(body: unknown): FieldProblem[] {
-  const errors: unknown = typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
+  const errors: unknown =
+    typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
   if (!Array.isArray(errors)) return [];
 
   return errors.flatMap((entry: unknown) => {

@@ -84,7 +84,11 @@ export function createTransport(options: TransportOptions): Transport {
       );
     }
 
-    return classifyFailure(error, { action: spec.action, base: options.base, fetch: options.fetch });
+    return classifyFailure(error, {
+      action: spec.action,
+      base: options.base,
+      fetch: options.fetch,
+    });
   }
 
   return { call };
@@ -95,9 +99,11 @@ function serialize(body: unknown, action: string): string {
   try {
     return JSON.stringify(body);
   } catch {
-    throw new ValidationError('invalid_argument', `Failed to ${action}: the data cannot be sent as JSON (a cycle or a BigInt?).`, [
-      { key: 'body', message: 'cannot be written as JSON' },
-    ]);
+    throw new ValidationError(
+      'invalid_argument',
+      `Failed to ${action}: the data cannot be sent as JSON (a cycle or a BigInt?).`,
+      [{ key: 'body', message: 'cannot be written as JSON' }],
+    );
   }
 }
 
@@ -118,7 +124,13 @@ async function readAnswer<Result>(response: Response, spec: CallSpec<Result>): P
 
   const result = body.ok ? spec.read(body.value) : undefined;
   if (result === undefined) {
-    throw unexpected(spec, response.status, requestId, 'a body that is not what the platform promises', body);
+    throw unexpected(
+      spec,
+      response.status,
+      requestId,
+      'a body that is not what the platform promises',
+      body,
+    );
   }
 
   return result;
