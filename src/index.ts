@@ -5,7 +5,10 @@
 
 export { createClient } from './client/create-client';
 export type { Client } from './client/create-client';
-export type { CallOptions, ClientOptions } from './client/options';
+export type { CallOptions, ClientOptions, SaveOptions } from './client/options';
+export type { ConfiguratorApi } from './client/configurator-api';
+export type { ConfigurationsApi } from './client/configurations-api';
+export { readSharedConfiguration, shareUrl, SHARE_PARAMETER } from './client/share-link';
 export type { Analytics, AnalyticsOptions } from './analytics/batcher';
 
 export { ConfiguratorError, isConfiguratorError } from './errors/configurator-error';

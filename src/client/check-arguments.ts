@@ -44,6 +44,8 @@ export function checkConfigurationInput(input: unknown, action: string): Configu
   }
   if (metadata !== undefined && !isPlainObject(metadata)) {
     problems.push({ key: 'metadata', message: 'must be an object when given' });
+  } else if (metadata !== undefined && !writesAsJson(metadata)) {
+    problems.push({ key: 'metadata', message: 'cannot be written as JSON (a cycle or a BigInt?)' });
   }
   if (customerId !== undefined && typeof customerId !== 'string') {
     problems.push({ key: 'customerId', message: 'must be a string when given' });
@@ -73,6 +75,16 @@ function isVariantValue(value: unknown): value is Variant[string] {
   if (!isPlainObject(value)) return false;
 
   return ['r', 'g', 'b'].every((channel) => Number.isInteger(value[channel]));
+}
+
+function writesAsJson(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -8,6 +8,7 @@ export interface CheckedOptions {
   token: string;
   base: URL;
   timeout: number;
+  cacheMaxAge: number;
   fetch: typeof fetch | undefined;
   onError: ClientOptions['onError'];
   analytics: NonNullable<ClientOptions['analytics']>;
@@ -27,6 +28,7 @@ export function checkOptions(options: unknown): CheckedOptions {
     token,
     base,
     timeout: positive(given.timeout, 'timeout', 10_000),
+    cacheMaxAge: cacheMaxAge(given.cacheMaxAge),
     fetch: optionalFunction(given.fetch, 'fetch') as typeof fetch | undefined,
     onError: optionalFunction(given.onError, 'onError') as ClientOptions['onError'],
     analytics: checkAnalytics(given.analytics),
@@ -45,6 +47,13 @@ function checkAnalytics(value: unknown): NonNullable<ClientOptions['analytics']>
     batchSize: Math.min(positive(batchSize, 'analytics.batchSize', 50), 500),
     flushInterval: positive(flushInterval, 'analytics.flushInterval', 2000),
   };
+}
+
+function cacheMaxAge(value: unknown): number {
+  if (value === undefined) return 60_000;
+  if (typeof value === 'number' && value >= 0) return value;
+
+  throw option('cacheMaxAge must be 0 or a positive number of milliseconds.');
 }
 
 function positive(value: unknown, name: string, fallback: number): number {

@@ -1,26 +1,17 @@
 import { createBatcher, type Analytics } from '../analytics/batcher';
 import { UsageError } from '../errors/classes';
 import { isConfiguratorError, type ConfiguratorError } from '../errors/configurator-error';
-import { readConfiguration, readConfigurator } from '../platform/read-answers';
-import type { Configuration, ConfigurationInput, ConfiguratorDefinition } from '../platform/types';
 import { createTransport } from '../transport/transport';
 import { randomUuid } from '../util/uuid';
-import { checkConfigurationId, checkConfigurationInput, checkProductId } from './check-arguments';
 import { checkOptions } from './check-options';
-import type { CallOptions, ClientOptions } from './options';
+import { createConfigurationsApi, type ConfigurationsApi } from './configurations-api';
+import { createConfiguratorApi, type ConfiguratorApi } from './configurator-api';
+import type { ClientOptions } from './options';
 
 /** A client of the configurator platform, holding one public token. */
 export interface Client {
-  configurator: {
-    /** Loads a product's configurator: its attributes, options, prices and rules. */
-    load(productId: string, options?: CallOptions): Promise<ConfiguratorDefinition>;
-  };
-  configurations: {
-    /** Saves a shopper's configuration; the answer carries the `shortId` for share links. */
-    save(input: ConfigurationInput, options?: CallOptions): Promise<Configuration>;
-    /** Reads a saved configuration by its id or its short id. */
-    get(idOrShortId: string, options?: CallOptions): Promise<Configuration>;
-  };
+  configurator: ConfiguratorApi;
+  configurations: ConfigurationsApi;
   analytics: Analytics;
   /** Sends the queued analytics and stops the client; later calls fail with a `UsageError`. */
   destroy(): Promise<void>;
@@ -46,75 +37,33 @@ export function createClient(options: ClientOptions): Client {
     report,
     options: checked.analytics,
   });
+  const configurator = createConfiguratorApi(transport, checked.cacheMaxAge);
+  const configurations = createConfigurationsApi(transport, configurator);
   let destroyed = false;
 
-  function alive(action: string): void {
-    if (destroyed) {
-      throw new UsageError(
-        'client_destroyed',
-        `Failed to ${action}: this client was destroyed; create a new one.`,
-      );
-    }
+  /** Wraps a call so that it fails with a `UsageError` once the client is destroyed. */
+  function guarded<Args extends unknown[], Result>(
+    action: string,
+    call: (...args: Args) => Promise<Result>,
+  ): (...args: Args) => Promise<Result> {
+    return async (...args) => {
+      if (destroyed) throw destroyedError(action);
+
+      return call(...args);
+    };
   }
 
   return {
-    configurator: {
-      async load(productId, callOptions) {
-        const action = 'load the configurator';
-        alive(action);
-
-        return transport.call({
-          action,
-          method: 'GET',
-          path: [
-            'api',
-            'products',
-            { id: checkProductId(productId, action), argument: 'productId' },
-            'configurator',
-          ],
-          expect: [200],
-          read: readConfigurator,
-          signal: callOptions?.signal,
-        });
-      },
-    },
+    configurator: { load: guarded('load the configurator', configurator.load) },
     configurations: {
-      async save(input, callOptions) {
-        const action = 'save the configuration';
-        alive(action);
-
-        return transport.call({
-          action,
-          method: 'POST',
-          path: ['api', 'configurations'],
-          body: checkConfigurationInput(input, action),
-          expect: [201],
-          read: readConfiguration,
-          signal: callOptions?.signal,
-        });
-      },
-      async get(idOrShortId, callOptions) {
-        const action = 'read the configuration';
-        alive(action);
-
-        return transport.call({
-          action,
-          method: 'GET',
-          path: [
-            'api',
-            'configurations',
-            { id: checkConfigurationId(idOrShortId, action), argument: 'id' },
-          ],
-          expect: [200],
-          read: readConfiguration,
-          signal: callOptions?.signal,
-        });
-      },
+      save: guarded('save the configuration', configurations.save),
+      get: guarded('read the configuration', configurations.get),
+      shareUrl: configurations.shareUrl,
     },
     analytics: {
       track(type, properties) {
         try {
-          alive('track an event');
+          if (destroyed) throw destroyedError('track an event');
           batcher.track(type, properties);
         } catch (error) {
           report(error);
@@ -131,6 +80,13 @@ export function createClient(options: ClientOptions): Client {
       await batcher.flush().catch(report);
     },
   };
+}
+
+function destroyedError(action: string): UsageError {
+  return new UsageError(
+    'client_destroyed',
+    `Failed to ${action}: this client was destroyed; create a new one.`,
+  );
 }
 
 /** Hands a background failure to the caller's hook; a hook that throws never hurts the page. */

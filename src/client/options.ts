@@ -7,8 +7,13 @@ export interface ClientOptions {
   token: string;
   /** The platform's address: `https://…`, or `http://localhost:…` for development. */
   apiUrl: string | URL;
-  /** Milliseconds before a call ends in a `TimeoutError`. Default 10 000. */
+  /** Milliseconds each request may take before it ends in a `TimeoutError`. Default 10 000. */
   timeout?: number;
+  /**
+   * Milliseconds a loaded configurator is reused from memory before it is checked again with
+   * the platform. Default 60 000; 0 checks on every load.
+   */
+  cacheMaxAge?: number;
   /** The fetch to use; the page's own when absent. Tests pass a browser-behaving one. */
   fetch?: typeof fetch;
   /**
@@ -24,4 +29,15 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Ends the call early: it rejects with the signal's reason, as `fetch` does. */
   signal?: AbortSignal;
+  /** Milliseconds each request of this call may take; the client's `timeout` by default. */
+  timeout?: number;
+}
+
+/** What a save takes besides the configuration. */
+export interface SaveOptions extends CallOptions {
+  /**
+   * The key that makes the save safe to retry: 1 to 255 visible ASCII characters. One is made
+   * for each call when absent; pass your own to make a save safe across page loads too.
+   */
+  idempotencyKey?: string;
 }

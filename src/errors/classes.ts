@@ -122,10 +122,11 @@ export class TimeoutError extends ConfiguratorError<'timeout'> {
 nameErrorClass(TimeoutError, 'TimeoutError');
 
 /**
- * The request never got an answer: the browser is offline (`code: 'offline'`) or the platform
- * could not be reached (`code: 'unreachable'`). Safe to try again later.
+ * The request never got an answer: the browser is offline (`code: 'offline'`), the platform
+ * could not be reached (`code: 'unreachable'`), or the connection was lost while the platform
+ * was up (`code: 'interrupted'`). Safe to try again later.
  */
-export class NetworkError extends ConfiguratorError<'offline' | 'unreachable'> {
+export class NetworkError extends ConfiguratorError<'offline' | 'unreachable' | 'interrupted'> {
   declare readonly name: 'NetworkError';
 
   /** True when the browser reported itself offline. */

@@ -1,24 +1,26 @@
 import { CorsError, NetworkError } from '../errors/classes';
 import type { ConfiguratorError } from '../errors/configurator-error';
 import { browserOffline, domainEntryFor, pageOrigin } from './page-context';
-import { probeHealth } from './probe-health';
+import { probeHealth, type ProbeTarget } from './probes';
 
 /** What the SDK knows when a request failed without any answer. */
-export interface FailureContext {
+export interface FailureContext extends ProbeTarget {
   action: string;
-  base: URL;
-  fetch: typeof fetch | undefined;
+  /** Whether this page's origin may read the platform's answers for the client's token. */
+  originAllowed: () => Promise<boolean>;
 }
 
 /**
- * Tells apart the three failures that reach a page as the same opaque `TypeError`:
+ * Tells apart the failures that reach a page as the same opaque `TypeError`:
  *
- * 1. The browser says it is offline: `NetworkError` with code `offline`.
- * 2. In a page, the platform answers its open health check: it is up, so the browser refused
- *    the answer because the page's origin is not on the token's list: `CorsError`.
- * 3. Otherwise the platform could not be reached: `NetworkError` with code `unreachable`.
+ * 1. The browser says it is offline: `NetworkError`, code `offline`.
+ * 2. The platform does not answer its open health check: `NetworkError`, code `unreachable`.
+ * 3. It does, but this origin cannot read an answer for this token either: the browser refused
+ *    the answers because the origin is not on the token's list: `CorsError`.
+ * 4. It does, and this origin can read an answer: the request itself was lost on the way, a
+ *    dropped connection: `NetworkError`, code `interrupted`.
  *
- * Outside a browser there is no CORS, so a failure there is always a `NetworkError`.
+ * Outside a browser there is no CORS, so a failure there is a `NetworkError` of kind 2 or 4.
  */
 export async function classifyFailure(
   cause: unknown,
@@ -34,16 +36,24 @@ export async function classifyFailure(
     );
   }
 
+  if (!(await probeHealth(context))) {
+    return new NetworkError(
+      'unreachable',
+      fail(
+        `the platform at ${context.base.origin} could not be reached; check the connection and apiUrl`,
+      ),
+      { cause },
+    );
+  }
+
   const origin = pageOrigin();
-  if (origin !== null && (await probeHealth(context.base, context.fetch))) {
+  if (origin !== null && !(await context.originAllowed())) {
     return new CorsError(fail(corsReason(origin, context.base)), origin, { cause });
   }
 
   return new NetworkError(
-    'unreachable',
-    fail(
-      `the platform at ${context.base.origin} could not be reached; check the connection and apiUrl`,
-    ),
+    'interrupted',
+    fail('the connection to the platform was lost before its answer arrived; try again'),
     { cause },
   );
 }

@@ -1,10 +1,12 @@
 import ky, { TimeoutError as KyTimeoutError } from 'ky';
 
-import { ResponseError, TimeoutError, ValidationError } from '../errors/classes';
-import type { ConfiguratorError } from '../errors/configurator-error';
+import { TimeoutError, ValidationError } from '../errors/classes';
+import { untilAborted, sleep } from './abort';
 import { buildUrl, type PathPart } from './build-url';
 import { classifyFailure } from './classify-failure';
-import { errorFromResponse } from './error-from-response';
+import { probeOrigin } from './probes';
+import { readAnswer, type AnswerSpec } from './read-answer';
+import { backoffDelay, DEFAULT_RETRIES, shouldRetry, type RetryKind } from './retry';
 
 /** What the transport needs to reach the platform. */
 export interface TransportOptions {
@@ -14,21 +16,25 @@ export interface TransportOptions {
   token: string;
   /** The fetch to use; the page's own when absent. */
   fetch: typeof fetch | undefined;
-  /** Milliseconds before a call ends in a `TimeoutError`. */
+  /** Milliseconds an attempt may take before it ends in a `TimeoutError`. */
   timeout: number;
 }
 
 /** One call to the platform. */
-export interface CallSpec<Result> {
-  /** Completes "Failed to …" in error messages, e.g. "load the configurator". */
-  action: string;
+export interface CallSpec<Result> extends AnswerSpec<Result> {
   method: 'GET' | 'POST';
   path: readonly PathPart[];
   body?: unknown;
-  /** The statuses that count as success. */
-  expect: readonly number[];
-  /** Checks the answer's body at the boundary; `undefined` means it has the wrong shape. */
-  read: (body: unknown) => Result | undefined;
+  /** Headers besides the token's, such as `idempotency-key`. */
+  headers?: Record<string, string>;
+  /** Which failures may be retried; `none` by default. */
+  retry?: RetryKind;
+  /** Milliseconds each attempt may take; the client's timeout by default. */
+  timeout?: number | undefined;
+  /** The fetch cache mode; `no-store` by default. */
+  cache?: RequestCache;
+  /** Lets the request outlive the page, as a page that is being left needs. */
+  keepalive?: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -47,12 +53,33 @@ export function createTransport(options: TransportOptions): Transport {
   async function call<Result>(spec: CallSpec<Result>): Promise<Result> {
     const url = buildUrl(options.base, spec.path);
     const body = spec.body === undefined ? undefined : serialize(spec.body, spec.action);
+    const retries = spec.retry === undefined || spec.retry === 'none' ? 0 : DEFAULT_RETRIES;
+
+    for (let retry = 0; ; retry += 1) {
+      try {
+        return await attempt(spec, url, body);
+      } catch (error) {
+        if (spec.signal?.aborted === true) throw spec.signal.reason;
+        if (retry >= retries || !shouldRetry(error, spec.retry ?? 'none')) throw error;
+      }
+
+      await sleep(backoffDelay(retry), spec.signal);
+    }
+  }
+
+  async function attempt<Result>(
+    spec: CallSpec<Result>,
+    url: string,
+    body: string | undefined,
+  ): Promise<Result> {
+    const timeout = spec.timeout ?? options.timeout;
     let response: Response;
 
     try {
-      response = await ky(url, {
+      const request = ky(url, {
         method: spec.method,
         headers: {
+          ...spec.headers,
           authorization,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -60,35 +87,30 @@ export function createTransport(options: TransportOptions): Transport {
         ...(body === undefined ? {} : { body }),
         credentials: 'omit',
         redirect: 'error',
-        cache: 'no-store',
+        cache: spec.cache ?? 'no-store',
         retry: 0,
-        timeout: options.timeout,
+        timeout,
         throwHttpErrors: false,
+        ...(spec.keepalive === true ? { keepalive: true } : {}),
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
         ...(spec.signal === undefined ? {} : { signal: spec.signal }),
       });
+      response = await untilAborted(request, spec.signal);
     } catch (error) {
-      throw await failure(error, spec);
+      if (spec.signal?.aborted === true) throw spec.signal.reason;
+      if (error instanceof KyTimeoutError) {
+        throw new TimeoutError(`Failed to ${spec.action}: no answer within ${timeout} ms`, timeout);
+      }
+
+      throw await classifyFailure(error, {
+        action: spec.action,
+        base: options.base,
+        fetch: options.fetch,
+        originAllowed: () => probeOrigin(options, authorization),
+      });
     }
 
     return readAnswer(response, spec);
-  }
-
-  async function failure(error: unknown, spec: CallSpec<unknown>): Promise<unknown> {
-    if (spec.signal?.aborted === true) return spec.signal.reason;
-
-    if (error instanceof KyTimeoutError) {
-      return new TimeoutError(
-        `Failed to ${spec.action}: no answer within ${options.timeout} ms`,
-        options.timeout,
-      );
-    }
-
-    return classifyFailure(error, {
-      action: spec.action,
-      base: options.base,
-      fetch: options.fetch,
-    });
   }
 
   return { call };
@@ -105,68 +127,4 @@ function serialize(body: unknown, action: string): string {
       [{ key: 'body', message: 'cannot be written as JSON' }],
     );
   }
-}
-
-async function readAnswer<Result>(response: Response, spec: CallSpec<Result>): Promise<Result> {
-  const requestId = response.headers.get('x-request-id') ?? undefined;
-  const body = await readBody(response);
-
-  if (!spec.expect.includes(response.status)) {
-    throw response.ok
-      ? unexpected(spec, response.status, requestId, `status ${response.status}`, body)
-      : errorFromResponse(spec.action, {
-          status: response.status,
-          body: body.ok ? body.value : undefined,
-          requestId,
-          retryAfter: response.headers.get('retry-after'),
-        });
-  }
-
-  const result = body.ok ? spec.read(body.value) : undefined;
-  if (result === undefined) {
-    throw unexpected(
-      spec,
-      response.status,
-      requestId,
-      'a body that is not what the platform promises',
-      body,
-    );
-  }
-
-  return result;
-}
-
-type Body = { ok: true; value: unknown } | { ok: false };
-
-async function readBody(response: Response): Promise<Body> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    return { ok: false };
-  }
-
-  if (text === '') return { ok: true, value: undefined };
-
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function unexpected(
-  spec: CallSpec<unknown>,
-  status: number,
-  requestId: string | undefined,
-  what: string,
-  body: Body,
-): ConfiguratorError {
-  const where = requestId === undefined ? `${status}` : `${status}, request ${requestId}`;
-
-  return new ResponseError(
-    'unexpected_response',
-    `Failed to ${spec.action}: the platform answered with ${what} (${where})`,
-    { status, requestId, body: body.ok ? body.value : undefined },
-  );
 }

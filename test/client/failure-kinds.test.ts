@@ -64,9 +64,36 @@ describe('a request that gets no readable answer', () => {
     });
 
     const loads = platform.state.requests.filter(
-      (request) => request.method === 'GET' && request.path.endsWith('/configurator'),
+      (request) => request.method === 'GET' && request.path.includes(productId),
     );
     expect(loads).toHaveLength(1);
+  });
+
+  it('is a NetworkError marked interrupted when the connection drops from an allowed origin', async () => {
+    const client = allowedClient();
+    // Once for the call and once for each of its two retries.
+    for (let i = 0; i < 3; i += 1) {
+      platform.state.failNext({ kind: 'network' }, { path: '/api/configurations/AbCdEfG1234' });
+    }
+
+    const error = await client.configurations
+      .get('AbCdEfG1234', { timeout: 1000 })
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: 'NetworkError', code: 'interrupted' });
+  });
+
+  it('tells a CORS refusal by a configurator load of no product, which only an allowed origin can read', async () => {
+    await platform
+      .client()
+      .configurator.load(productId)
+      .catch(() => undefined);
+
+    const probe = platform.state.requests.find(
+      (request) =>
+        request.method === 'GET' && request.path.includes('/00000000-0000-0000-0000-000000000000/'),
+    );
+    expect(probe).toMatchObject({ status: 403, authorization: `Bearer ${SEED.demoToken}` });
   });
 });
 

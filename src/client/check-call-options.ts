@@ -1,0 +1,49 @@
+import { UsageError } from '../errors/classes';
+import type { CallOptions, SaveOptions } from './options';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** Checks the options of one call, and throws a `UsageError` saying what to pass. */
+export function checkCallOptions(options: unknown, action: string): SaveOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw misuse(action, 'its options must be an object such as { signal, timeout }');
+  }
+
+  const { signal, timeout, idempotencyKey } = options as Record<string, unknown>;
+
+  if (signal !== undefined && !isSignal(signal)) {
+    throw misuse(action, 'signal must be an AbortSignal');
+  }
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31)) {
+    throw misuse(action, 'timeout must be a positive number of milliseconds');
+  }
+  if (idempotencyKey !== undefined) {
+    if (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw misuse(action, 'idempotencyKey must be 1 to 255 visible ASCII characters');
+    }
+  }
+
+  return options as SaveOptions;
+}
+
+/** The parts of call options the transport takes. */
+export function transportOptions(options: CallOptions): {
+  signal: AbortSignal | undefined;
+  timeout: number | undefined;
+} {
+  return { signal: options.signal, timeout: options.timeout };
+}
+
+function isSignal(value: unknown): value is AbortSignal {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AbortSignal).aborted === 'boolean' &&
+    typeof (value as AbortSignal).addEventListener === 'function'
+  );
+}
+
+function misuse(action: string, reason: string): UsageError {
+  return new UsageError('invalid_option', `Failed to ${action}: ${reason}.`);
+}

@@ -1,0 +1,107 @@
+import { readConfigurator } from '../platform/read-answers';
+import type { ConfiguratorDefinition } from '../platform/types';
+import { untilAborted } from '../transport/abort';
+import { pageOrigin } from '../transport/page-context';
+import type { Transport } from '../transport/transport';
+import { checkProductId } from './check-arguments';
+import { checkCallOptions } from './check-call-options';
+import type { CallOptions } from './options';
+
+/** Loads product configurators. */
+export interface ConfiguratorApi {
+  /**
+   * Loads a product's configurator: its attributes, options, prices and rules. The result is
+   * frozen and shared: identical loads in flight share one request, and a loaded configurator is
+   * reused for `cacheMaxAge`, then checked again with the platform, which answers `304` when it
+   * has not changed.
+   */
+  load(productId: string, options?: CallOptions): Promise<ConfiguratorDefinition>;
+}
+
+interface Entry {
+  definition: ConfiguratorDefinition;
+  etag: string | null;
+  loadedAt: number;
+}
+
+const ACTION = 'load the configurator';
+
+/**
+ * Creates the configurator API over a transport.
+ *
+ * Revalidation: in a page, a request that sets `If-None-Match` itself is not a simple request,
+ * and the platform's preflight does not allow that header; so the SDK lets the browser's HTTP
+ * cache revalidate (`cache: 'no-cache'`), which sends `If-None-Match` on its own and turns the
+ * platform's `304` into the cached answer. Outside a page there is no such cache and no CORS, so
+ * the SDK sends `If-None-Match` itself and reuses its copy on a `304`.
+ */
+export function createConfiguratorApi(
+  transport: Transport,
+  maxAge: number,
+  now: () => number = Date.now,
+): ConfiguratorApi {
+  const cache = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<Entry>>();
+
+  function fetchEntry(productId: string, timeout: number | undefined): Promise<Entry> {
+    const known = cache.get(productId);
+    const conditional = known?.etag != null && pageOrigin() === null;
+
+    return transport
+      .call({
+        action: ACTION,
+        method: 'GET',
+        path: ['api', 'products', { id: productId, argument: 'productId' }, 'configurator'],
+        expect: conditional ? [200, 304] : [200],
+        headers: conditional && known?.etag != null ? { 'if-none-match': known.etag } : {},
+        cache: 'no-cache',
+        retry: 'read',
+        timeout,
+        read: (body, meta): Entry | undefined => {
+          if (meta.status === 304 && known !== undefined) return { ...known, loadedAt: now() };
+
+          const definition = readConfigurator(body);
+
+          return definition === undefined
+            ? undefined
+            : {
+                definition: deepFreeze(definition),
+                etag: meta.headers.get('etag'),
+                loadedAt: now(),
+              };
+        },
+      })
+      .then((entry) => {
+        cache.set(productId, entry);
+
+        return entry;
+      });
+  }
+
+  async function load(productId: string, options?: CallOptions): Promise<ConfiguratorDefinition> {
+    const checked = checkCallOptions(options, ACTION);
+    const id = checkProductId(productId, ACTION).toLowerCase();
+    const known = cache.get(id);
+
+    if (known !== undefined && now() - known.loadedAt < maxAge) return known.definition;
+
+    let shared = inFlight.get(id);
+    if (shared === undefined) {
+      shared = fetchEntry(id, checked.timeout).finally(() => inFlight.delete(id));
+      inFlight.set(id, shared);
+    }
+
+    return (await untilAborted(shared, checked.signal)).definition;
+  }
+
+  return { load };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+
+  return value;
+}

@@ -1,0 +1,57 @@
+import { ValidationError } from '../errors/classes';
+import { SHORT_ID } from '../platform/types';
+
+/** The query parameter a share link carries the configuration's short id in. */
+export const SHARE_PARAMETER = 'configuration';
+
+/**
+ * Builds a link to a page with a saved configuration in its query, so that the page can resume
+ * it. Without `baseUrl`, the link is to the current page.
+ *
+ * @example
+ * ```ts
+ * const saved = await client.configurations.save(input);
+ * navigator.clipboard.writeText(shareUrl(saved.shortId));
+ * // https://shop.example.com/tables/fjord?configuration=Ab3dE5gH1k
+ * ```
+ */
+export function shareUrl(shortId: string, baseUrl?: string | URL): string {
+  if (typeof shortId !== 'string' || !SHORT_ID.test(shortId)) {
+    throw new ValidationError(
+      'invalid_argument',
+      "Failed to build a share link: shortId must be a saved configuration's short id.",
+      [{ key: 'shortId', message: 'must be 7 to 14 letters, digits, _ or -' }],
+    );
+  }
+
+  const url = new URL(String(baseUrl ?? currentPage()));
+  url.searchParams.set(SHARE_PARAMETER, shortId);
+
+  return url.href;
+}
+
+/**
+ * Reads the short id of a shared configuration from a page address (the current page by default).
+ * Returns `null` when there is none, or when what is there is not a short id.
+ */
+export function readSharedConfiguration(url?: string | URL): string | null {
+  let value: string | null;
+  try {
+    value = new URL(String(url ?? currentPage())).searchParams.get(SHARE_PARAMETER);
+  } catch {
+    return null;
+  }
+
+  return value !== null && SHORT_ID.test(value) ? value : null;
+}
+
+function currentPage(): string {
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  if (typeof href === 'string') return href;
+
+  throw new ValidationError(
+    'invalid_argument',
+    'Failed to build a share link: outside a page there is no current address; pass baseUrl.',
+    [{ key: 'baseUrl', message: 'is required outside a browser' }],
+  );
+}

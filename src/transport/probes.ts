@@ -1,0 +1,62 @@
+import { buildUrl } from './build-url';
+
+/** How long a probe may take before its answer counts as missing. */
+const PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * A product id no product has: loading its configurator is answered `404` by the platform to an
+ * allowed origin, and refused by CORS elsewhere, with no side effect either way.
+ */
+const NO_PRODUCT = '00000000-0000-0000-0000-000000000000';
+
+/** What the probes need to reach the platform. */
+export interface ProbeTarget {
+  base: URL;
+  fetch: typeof fetch | undefined;
+}
+
+/**
+ * Asks the platform's `GET /api/health`, which every origin may read and which takes no token.
+ * Resolves true when the platform answers, false when it cannot be reached. Never rejects.
+ */
+export function probeHealth(target: ProbeTarget): Promise<boolean> {
+  return answers(target, buildUrl(target.base, ['api', 'health']), {});
+}
+
+/**
+ * Asks whether this page's origin may read the platform's answers for this token, by loading the
+ * configurator of a product that does not exist: an allowed origin reads the `404`; a refused one
+ * gets the same opaque failure as any CORS refusal. Resolves true when the answer was readable.
+ */
+export function probeOrigin(target: ProbeTarget, authorization: string): Promise<boolean> {
+  const url = buildUrl(target.base, ['api', 'products', NO_PRODUCT, 'configurator']);
+
+  return answers(target, url, { authorization, accept: 'application/json' });
+}
+
+async function answers(
+  target: ProbeTarget,
+  url: string,
+  headers: Record<string, string>,
+): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
+
+  try {
+    const send = target.fetch ?? globalThis.fetch;
+    const response = await send(url, {
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+      signal: controller.signal,
+    });
+    await response.body?.cancel();
+
+    return response.status !== 0;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
