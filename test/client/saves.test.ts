@@ -180,4 +180,22 @@ describe('configurations.save', () => {
     ).rejects.toMatchObject({ name: 'UsageError', code: 'invalid_option' });
     expect(posts()).toHaveLength(0);
   });
+
+  it('gives ResponseError with the status and request id for a 200 where a 201 was expected', async () => {
+    const client = platform.client();
+    const save = await input(client);
+    platform.state.failNext(
+      { status: 200, body: { id: 'x', shortId: 'Ab3dE5gH1k' } },
+      { method: 'POST' },
+    );
+
+    const error = await client.configurations.save(save).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: 'ResponseError',
+      code: 'unexpected_response',
+      status: 200,
+    });
+    expect((error as { requestId?: string }).requestId).toMatch(/.+/);
+  });
 });
