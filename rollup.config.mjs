@@ -1,5 +1,6 @@
 // Builds the npm package (ESM and CJS with type declarations), the script-tag bundle (a minified
-// IIFE with ky inside) and the mock platform's entry.
+// IIFE with ky inside, which auto-mounts the embed) with its stylesheet, and the mock platform's
+// entry.
 import { readFileSync } from 'node:fs';
 
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -27,6 +28,25 @@ function plugins({ declarations = false } = {}) {
   ];
 }
 
+/** Ships the embed's stylesheet as `dist/configurator-embed.css`, for pages and bundlers. */
+function shipStylesheet() {
+  const source = 'src/embed/embed.css';
+
+  return {
+    name: 'ship-stylesheet',
+    buildStart() {
+      this.addWatchFile(source);
+    },
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'configurator-embed.css',
+        source: readFileSync(source, 'utf8'),
+      });
+    },
+  };
+}
+
 const builds = [
   {
     // npm, ESM: ky stays a dependency, so an app that uses ky too gets one copy.
@@ -42,17 +62,20 @@ const builds = [
     plugins: plugins(),
   },
   {
-    // The script tag: everything inside, one global, minified.
-    input: 'src/index.ts',
+    // The script tag: everything inside, minified, and the embed's stylesheet beside it. The
+    // entry's default export is the page's existing `ConfiguratorEmbed` when there is one, so
+    // `var ConfiguratorEmbed = …` never replaces it; it also auto-mounts the configurators.
+    input: 'src/script-tag.ts',
     output: {
       dir: 'dist',
       format: 'iife',
       name: 'ConfiguratorEmbed',
+      exports: 'default',
       entryFileNames: 'configurator-embed.min.js',
       sourcemap: true,
       plugins: [terser()],
     },
-    plugins: plugins(),
+    plugins: [...plugins(), shipStylesheet()],
   },
   {
     // The mock platform, for tests, the demo and integrators' own tests; msw stays external.

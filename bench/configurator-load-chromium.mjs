@@ -58,8 +58,6 @@ try {
           const response = await fetch(url, {
             headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
             credentials: 'omit',
-            // The same request the SDK makes: it lets the HTTP cache revalidate.
-            cache: 'no-cache',
           });
           return response.json();
         },

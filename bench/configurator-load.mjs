@@ -18,8 +18,6 @@ const url = `${platform.url}/api/products/${productId}/configurator`;
 async function rawFetch() {
   const response = await fetch(url, {
     headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    // The same request the SDK makes (Node's fetch has no HTTP cache to revalidate with).
-    cache: 'no-cache',
   });
 
   return response.json();

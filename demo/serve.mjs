@@ -20,6 +20,7 @@ const FILES = new Map([
   ['/demo.css', 'demo/demo.css'],
   ['/dist/configurator-embed.min.js', 'dist/configurator-embed.min.js'],
   ['/dist/configurator-embed.min.js.map', 'dist/configurator-embed.min.js.map'],
+  ['/dist/configurator-embed.css', 'dist/configurator-embed.css'],
 ]);
 
 const TYPES = {
@@ -69,10 +70,13 @@ await new Promise((resolve, reject) => {
   demo.listen(demoPort, '127.0.0.1', resolve);
 });
 
+// The port bound, which DEMO_PORT=0 leaves to the system.
+const { port } = demo.address();
+
 console.log(`Mock platform:  ${apiUrl}  (health: ${apiUrl}/api/health)`);
-console.log(`Demo, allowed origin:  http://localhost:${demoPort}/`);
+console.log(`Demo, allowed origin:  http://localhost:${port}/`);
 console.log(
-  `Demo, refused origin:  http://127.0.0.1:${demoPort}/  (not on the token's list: shows the CorsError)`,
+  `Demo, refused origin:  http://127.0.0.1:${port}/  (not on the token's list: shows the CorsError)`,
 );
 console.log('Press Ctrl+C to stop.');
 

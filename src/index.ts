@@ -9,7 +9,7 @@ export type { CallOptions, ClientOptions, SaveOptions } from './client/options';
 export type { ConfiguratorApi } from './client/configurator-api';
 export type { ConfigurationsApi } from './client/configurations-api';
 export { readSharedConfiguration, shareUrl, SHARE_PARAMETER } from './client/share-link';
-export type { Analytics, AnalyticsOptions } from './analytics/batcher';
+export type { Analytics, AnalyticsOptions, AnalyticsStats, EventContext } from './analytics/types';
 
 export { ConfiguratorError, isConfiguratorError } from './errors/configurator-error';
 export type { ErrorDetails } from './errors/configurator-error';
@@ -57,5 +57,20 @@ export type {
   Variant,
   VariantValue,
 } from './platform/types';
+
+export { mount } from './embed/mount';
+export type {
+  ChangeDetail,
+  Embed,
+  EmbedEventMap,
+  EmbedEventName,
+  ErrorDetail,
+  ErrorPhase,
+  LoadDetail,
+  MountOptions,
+  Price,
+  SaveDetail,
+  SelectStyle,
+} from './embed/options';
 
 export { version } from './version';

@@ -1,3 +1,4 @@
+import { checkAnalyticsOptions } from '../analytics/check-options';
 import { UsageError } from '../errors/classes';
 import { validateToken } from '../token/validate-token';
 import type { ClientOptions } from './options';
@@ -31,21 +32,7 @@ export function checkOptions(options: unknown): CheckedOptions {
     cacheMaxAge: cacheMaxAge(given.cacheMaxAge),
     fetch: optionalFunction(given.fetch, 'fetch') as typeof fetch | undefined,
     onError: optionalFunction(given.onError, 'onError') as ClientOptions['onError'],
-    analytics: checkAnalytics(given.analytics),
-  };
-}
-
-function checkAnalytics(value: unknown): NonNullable<ClientOptions['analytics']> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null) {
-    throw option('analytics must be an object such as { batchSize: 50, flushInterval: 2000 }.');
-  }
-
-  const { batchSize, flushInterval } = value as Record<string, unknown>;
-
-  return {
-    batchSize: Math.min(positive(batchSize, 'analytics.batchSize', 50), 500),
-    flushInterval: positive(flushInterval, 'analytics.flushInterval', 2000),
+    analytics: checkAnalyticsOptions(given.analytics),
   };
 }
 

@@ -30,10 +30,11 @@ const ACTION = 'load the configurator';
  * Creates the configurator API over a transport.
  *
  * Revalidation: in a page, a request that sets `If-None-Match` itself is not a simple request,
- * and the platform's preflight does not allow that header; so the SDK lets the browser's HTTP
- * cache revalidate (`cache: 'no-cache'`), which sends `If-None-Match` on its own and turns the
- * platform's `304` into the cached answer. Outside a page there is no such cache and no CORS, so
- * the SDK sends `If-None-Match` itself and reuses its copy on a `304`.
+ * and the platform's preflight does not allow that header. So the SDK leaves it to the browser's
+ * HTTP cache: the platform answers with `Cache-Control: no-cache` and an `ETag`, so the cache
+ * sends `If-None-Match` on its own and turns the platform's `304` into the cached answer.
+ * Outside a page there is no such cache and no CORS, so the SDK sends `If-None-Match` itself and
+ * reuses its copy on a `304`.
  */
 export function createConfiguratorApi(
   transport: Transport,
@@ -54,7 +55,6 @@ export function createConfiguratorApi(
         path: ['api', 'products', { id: productId, argument: 'productId' }, 'configurator'],
         expect: conditional ? [200, 304] : [200],
         headers: conditional && known?.etag != null ? { 'if-none-match': known.etag } : {},
-        cache: 'no-cache',
         retry: 'read',
         timeout,
         read: (body, meta): Entry | undefined => {

@@ -1,8 +1,9 @@
-import { createBatcher, type Analytics } from '../analytics/batcher';
+import type { Analytics } from '../analytics/types';
+import { createAnalytics } from '../analytics/create-analytics';
+import { observeCall } from '../analytics/sdk-events';
 import { UsageError } from '../errors/classes';
 import { isConfiguratorError, type ConfiguratorError } from '../errors/configurator-error';
 import { createTransport } from '../transport/transport';
-import { randomUuid } from '../util/uuid';
 import { checkOptions } from './check-options';
 import { createConfigurationsApi, type ConfigurationsApi } from './configurations-api';
 import { createConfiguratorApi, type ConfiguratorApi } from './configurator-api';
@@ -31,9 +32,9 @@ export function createClient(options: ClientOptions): Client {
   const checked = checkOptions(options);
   const transport = createTransport(checked);
   const report = (error: unknown): void => notify(checked.onError, error);
-  const batcher = createBatcher({
+  const analytics = createAnalytics({
     transport,
-    sessionId: randomUuid(),
+    token: checked.token,
     report,
     options: checked.analytics,
   });
@@ -41,43 +42,60 @@ export function createClient(options: ClientOptions): Client {
   const configurations = createConfigurationsApi(transport, configurator);
   let destroyed = false;
 
-  /** Wraps a call so that it fails with a `UsageError` once the client is destroyed. */
+  /**
+   * Wraps a call so that it fails with a `UsageError` once the client is destroyed, and tracks
+   * its failure as an `error` event (and its success through `onSuccess`).
+   */
   function guarded<Args extends unknown[], Result>(
     action: string,
     call: (...args: Args) => Promise<Result>,
+    onSuccess?: (result: Result, ...args: Args) => void,
   ): (...args: Args) => Promise<Result> {
     return async (...args) => {
       if (destroyed) throw destroyedError(action);
 
-      return call(...args);
+      return observeCall(analytics, action, call(...args), (result) =>
+        onSuccess?.(result, ...args),
+      );
     };
   }
 
   return {
-    configurator: { load: guarded('load the configurator', configurator.load) },
+    configurator: {
+      load: guarded('load the configurator', configurator.load, (definition, productId) => {
+        analytics.sdkEvent('configurator_loaded', { version: definition.version }, { productId });
+      }),
+    },
     configurations: {
-      save: guarded('save the configuration', configurations.save),
+      save: guarded('save the configuration', configurations.save, (saved) => {
+        analytics.sdkEvent(
+          'configuration_saved',
+          { shortId: saved.shortId, productVersion: saved.productVersion },
+          { productId: saved.productId, configurationId: saved.id },
+        );
+      }),
       get: guarded('read the configuration', configurations.get),
       shareUrl: configurations.shareUrl,
     },
     analytics: {
-      track(type, properties) {
+      track(type, properties, context) {
         try {
           if (destroyed) throw destroyedError('track an event');
-          batcher.track(type, properties);
+          analytics.track(type, properties, context);
         } catch (error) {
           report(error);
         }
       },
       flush() {
-        return destroyed ? Promise.resolve() : batcher.flush();
+        return destroyed ? Promise.resolve() : analytics.flush();
       },
+      stats: () => analytics.stats(),
     },
     async destroy() {
       if (destroyed) return;
 
       destroyed = true;
-      await batcher.flush().catch(report);
+      await analytics.destroy();
     },
   };
 }

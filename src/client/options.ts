@@ -1,4 +1,4 @@
-import type { AnalyticsOptions } from '../analytics/batcher';
+import type { AnalyticsOptions } from '../analytics/types';
 import type { ConfiguratorError } from '../errors/configurator-error';
 
 /** What `createClient` takes. */
@@ -17,11 +17,13 @@ export interface ClientOptions {
   /** The fetch to use; the page's own when absent. Tests pass a browser-behaving one. */
   fetch?: typeof fetch;
   /**
-   * Hears the failures that no caller awaits: analytics batches that could not be sent and
-   * events refused before sending. Never called for a failure that a returned promise rejects.
+   * Hears the failures that no caller awaits: events refused before sending, analytics that
+   * cannot be sent (once per run of failures that may pass; once for good when sending stops,
+   * such as for a refused origin or a revoked token), and events the platform refused. Never
+   * called for a failure that a returned promise rejects.
    */
   onError?: (error: ConfiguratorError) => void;
-  /** How analytics events are batched. */
+  /** How analytics events are batched, kept and sent; see `AnalyticsOptions`. */
   analytics?: AnalyticsOptions;
 }
 

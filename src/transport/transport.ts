@@ -31,7 +31,10 @@ export interface CallSpec<Result> extends AnswerSpec<Result> {
   retry?: RetryKind;
   /** Milliseconds each attempt may take; the client's timeout by default. */
   timeout?: number | undefined;
-  /** The fetch cache mode; `no-store` by default. */
+  /**
+   * The fetch cache mode; `default` unless said, so that the platform's own cache headers rule and
+   * the browser keeps its preflight cache (other modes make Chromium preflight every request).
+   */
   cache?: RequestCache;
   /** Lets the request outlive the page, as a page that is being left needs. */
   keepalive?: boolean;
@@ -87,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
         ...(body === undefined ? {} : { body }),
         credentials: 'omit',
         redirect: 'error',
-        cache: spec.cache ?? 'no-store',
+        cache: spec.cache ?? 'default',
         retry: 0,
         timeout,
         throwHttpErrors: false,

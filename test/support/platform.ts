@@ -18,8 +18,16 @@ export function usePlatform() {
   const state = createPlatformState();
   const server = setupServer(...createPlatformHandlers(state, { baseUrl: API_URL }));
 
+  const clients: Client[] = [];
+
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
+  afterEach(async () => {
+    // A client left alive keeps sending analytics (its own events included) on its timers, and
+    // its stored queue is picked up by the next test's client: either would take the next
+    // test's faults. Each test starts with no client, no stored queue and no session.
+    await settleWithin(Promise.all(clients.splice(0).map((c) => c.destroy())), 2000);
+    globalThis.localStorage?.clear();
+    globalThis.sessionStorage?.clear();
     server.resetHandlers();
     state.reset();
   });
@@ -27,13 +35,27 @@ export function usePlatform() {
 
   /** A client as a page on this test's origin would make it, through a browser-behaving fetch. */
   function client(options: Partial<ClientOptions> = {}): Client {
-    return createClient({
+    const made = createClient({
       token: SEED.demoToken,
       apiUrl: API_URL,
       fetch: createBrowserFetch(),
       ...options,
     });
+    clients.push(made);
+
+    return made;
   }
 
   return { state, server, client };
+}
+
+/** Waits for a promise, but no longer than `ms`: a test's platform may never answer. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+
+  await Promise.race([promise.catch(() => undefined), timeout]);
+  clearTimeout(timer);
 }

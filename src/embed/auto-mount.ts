@@ -1,0 +1,115 @@
+import { createClient, type Client } from '../client/create-client';
+import { mount } from './mount';
+import { shopperMessage } from './messages';
+import { reportToConsole, warn } from './report';
+import { errorView } from './status-views';
+
+/** Marks a page where a copy of the script-tag bundle already initialized. */
+const LOADED = Symbol.for('configurator-embed.script-tag');
+
+/** What the script tag's `data-*` attributes say. */
+interface ScriptSettings {
+  token: string | undefined;
+  apiUrl: string | undefined;
+  nonce: string | undefined;
+  stylesheet: string | undefined;
+}
+
+/**
+ * Sets up the script-tag bundle: the first copy on a page mounts a configurator in every
+ * `[data-configurator-product]` element once the DOM is ready, using the token and platform
+ * address from its own `<script data-token data-api-url>`. A second copy warns once and does
+ * nothing. An existing `window.ConfiguratorEmbed` is never replaced.
+ *
+ * @param api The SDK's exports, which become `window.ConfiguratorEmbed` where it is free.
+ * @param script The bundle's `<script>`, as `document.currentScript` was while it ran.
+ * @returns What `window.ConfiguratorEmbed` should be: the existing one if any, else `api`.
+ */
+export function startScriptTag<Api>(api: Api, script: Element | null): Api {
+  const page = window as unknown as Record<PropertyKey, unknown>;
+  const existing = page.ConfiguratorEmbed as Api | undefined;
+  const loaded = page[LOADED] as { warned: boolean } | undefined;
+
+  if (loaded !== undefined) {
+    if (!loaded.warned) {
+      loaded.warned = true;
+      warn('the script is on this page twice; the second copy does nothing. Load it once.');
+    }
+
+    return existing ?? api;
+  }
+
+  Object.defineProperty(page, LOADED, { value: { warned: false }, configurable: true });
+
+  if (existing !== undefined) {
+    warn('window.ConfiguratorEmbed is already taken by another script; it was left as it is.');
+  }
+
+  const settings = readSettings(script);
+
+  if (document.readyState === 'loading') {
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        autoMount(settings);
+      },
+      { once: true },
+    );
+  } else {
+    autoMount(settings);
+  }
+
+  return existing ?? api;
+}
+
+/** Mounts a configurator in every `[data-configurator-product]` element not yet mounted. */
+function autoMount(settings: ScriptSettings): void {
+  const elements = [
+    ...document.querySelectorAll<HTMLElement>('[data-configurator-product]'),
+  ].filter((element) => element.querySelector(':scope > [data-configurator-embed]') === null);
+
+  if (elements.length === 0) return;
+
+  let client: Client;
+  try {
+    client = createClient({ token: settings.token as string, apiUrl: settings.apiUrl as string });
+  } catch (error) {
+    // A token or address the script tag got wrong: every element says so, the console says how.
+    const products = elements.map((element) => element.dataset.configuratorProduct).join(', ');
+
+    reportToConsole(error, 'load', products);
+    for (const element of elements) {
+      element.append(errorView(shopperMessage(error, 'load'), new AbortController().signal, null));
+    }
+
+    return;
+  }
+
+  for (const element of elements) {
+    mount(element, {
+      client,
+      productId: element.dataset.configuratorProduct ?? '',
+      ...(settings.stylesheet === undefined ? {} : { stylesheet: settings.stylesheet }),
+      ...(settings.nonce === undefined ? {} : { nonce: settings.nonce }),
+    });
+  }
+}
+
+/**
+ * Reads the script tag: `data-token`, `data-api-url`, `data-nonce` (else the script's own
+ * nonce) and `data-stylesheet` (else `configurator-embed.css` beside the script; `none` to
+ * link nothing).
+ */
+function readSettings(script: Element | null): ScriptSettings {
+  const tag = script instanceof HTMLScriptElement ? script : null;
+  const data = tag?.dataset ?? {};
+  const nonce = data.nonce ?? (tag?.nonce === '' ? undefined : tag?.nonce);
+  const beside = tag?.src ? new URL('configurator-embed.css', tag.src).href : undefined;
+
+  return {
+    token: data.token,
+    apiUrl: data.apiUrl,
+    nonce,
+    stylesheet: data.stylesheet === 'none' ? undefined : (data.stylesheet ?? beside),
+  };
+}

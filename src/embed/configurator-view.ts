@@ -1,0 +1,146 @@
+import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import { createControl } from './controls/create-control';
+import type { Control } from './controls/types';
+import { createElement } from './dom';
+import type { SelectStyle } from './options';
+import type { PriceFormat } from './price';
+import { isDisabled, type DisabledValues } from './rules';
+import { createSharePanel } from './share-panel';
+
+/** What the configurator's view needs from the embed. */
+export interface ViewOptions {
+  definition: ConfiguratorDefinition;
+  ids: string;
+  price: PriceFormat;
+  selectStyle: SelectStyle;
+  headingLevel: number;
+  signal: AbortSignal;
+  onChange: (key: string, value: unknown) => void;
+  onSave: () => void;
+  onCopy: (url: string) => void;
+}
+
+/** The loaded configurator on screen. */
+export interface ConfiguratorView {
+  readonly element: HTMLFormElement;
+  /** Shows a variant in every control, the options rules disable, and the price. */
+  show(variant: Variant, disabled: DisabledValues, price: string): void;
+  /** A polite status line: saving, saved, a choice refused, a share link restored. */
+  notify(text: string): void;
+  /** An error beside the save button, announced at once; `null` clears it. */
+  showSaveError(text: string | null): void;
+  setSaving(saving: boolean): void;
+  showShareLink(url: string | null): void;
+  /** Hands over values typed but not yet committed. */
+  commit(): void;
+  /** Stops the view's timers. */
+  destroy(): void;
+}
+
+/**
+ * Builds the configurator: the product's name and description, a control per attribute, the
+ * live price, the save button and the share link. It is a form, so Enter in a field saves, and
+ * its submit never reaches a form of the page around it.
+ */
+export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
+  const { definition, ids, signal } = options;
+  const form = createElement('form', 'ce-form');
+  const heading = createElement(
+    `h${String(options.headingLevel)}` as 'h2',
+    'ce-name',
+    definition.name,
+  );
+  const controls = new Map<string, Control>();
+  const fields = createElement('div', 'ce-fields');
+  const price = createElement('output', 'ce-price-value');
+  const save = createElement('button', 'ce-button ce-save', 'Save configuration');
+  const notice = createElement('p', 'ce-notice');
+  const saveError = createElement('p', 'ce-save-error');
+  const share = createSharePanel(signal, options.onCopy);
+
+  heading.id = `${ids}-name`;
+  form.setAttribute('aria-labelledby', heading.id);
+  form.noValidate = true;
+  price.setAttribute('aria-live', 'polite');
+  price.setAttribute('aria-atomic', 'true');
+  save.type = 'submit';
+  notice.setAttribute('role', 'status');
+  saveError.setAttribute('role', 'alert');
+  saveError.hidden = true;
+
+  definition.attributes.forEach((attribute, index) => {
+    const control = createControl(
+      attribute,
+      {
+        id: `${ids}-${String(index)}`,
+        price: options.price,
+        signal,
+        onChange: (value) => {
+          options.onChange(attribute.key, value);
+        },
+      },
+      options.selectStyle,
+    );
+
+    controls.set(attribute.key, control);
+    fields.append(control.element);
+  });
+
+  if (definition.attributes.length === 0) {
+    fields.append(createElement('p', 'ce-empty', 'This product has no options to choose.'));
+  }
+
+  const priceLine = createElement('p', 'ce-price', 'Price: ');
+  const actions = createElement('div', 'ce-actions');
+
+  priceLine.append(price);
+  actions.append(save);
+  form.append(heading, createElement('p', 'ce-description', definition.description), fields);
+  form.append(priceLine, actions, saveError, notice, share.element);
+  form.addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      options.onSave();
+    },
+    { signal },
+  );
+
+  return {
+    element: form,
+    show(variant, disabled, text) {
+      for (const attribute of definition.attributes) {
+        const value = variant[attribute.key];
+
+        if (value === undefined) continue;
+
+        controls
+          .get(attribute.key)
+          ?.update(value, (candidate) => isDisabled(attribute, disabled, candidate));
+      }
+
+      if (price.textContent !== text) price.textContent = text;
+    },
+    notify(text) {
+      notice.textContent = text;
+    },
+    showSaveError(text) {
+      saveError.textContent = text ?? '';
+      saveError.hidden = text === null;
+    },
+    setSaving(saving) {
+      form.setAttribute('aria-busy', String(saving));
+    },
+    showShareLink(url) {
+      if (url === null) share.hide();
+      else share.show(url);
+    },
+    commit() {
+      for (const control of controls.values()) control.commit();
+    },
+    destroy() {
+      share.destroy();
+    },
+  };
+}

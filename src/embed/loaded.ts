@@ -1,0 +1,45 @@
+import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import type { ConfiguratorView } from './configurator-view';
+import type { Price } from './options';
+import { priceOf, type PriceFormat } from './price';
+import { disabledValues } from './rules';
+
+/** A configurator once loaded: its definition, the shopper's choices, and its view. */
+export interface Loaded {
+  definition: ConfiguratorDefinition;
+  variant: Variant;
+  format: PriceFormat;
+  view: ConfiguratorView;
+}
+
+/** Shows the current variant in the view: values, the options rules disable, the price. */
+export function render(loaded: Loaded): void {
+  loaded.view.show(
+    loaded.variant,
+    disabledValues(loaded.definition, loaded.variant),
+    loaded.format.amount(priceOf(loaded.definition, loaded.variant)),
+  );
+}
+
+/** The current price, as events and `getPrice()` give it. */
+export function currentPrice(loaded: Loaded): Price {
+  const amount = priceOf(loaded.definition, loaded.variant);
+
+  return { amount, currency: loaded.definition.currency, formatted: loaded.format.amount(amount) };
+}
+
+/**
+ * What analytics hears of a change: the attribute and its value, except for free text, which may
+ * be personal (an engraving of a name).
+ */
+export function changeProperties(
+  definition: ConfiguratorDefinition,
+  key: string,
+  value: unknown,
+): Record<string, string> {
+  const attribute = definition.attributes.find((candidate) => candidate.key === key);
+
+  return attribute === undefined || attribute.type === 'text'
+    ? { key }
+    : { key, value: String(value) };
+}

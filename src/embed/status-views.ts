@@ -1,0 +1,39 @@
+import { createElement } from './dom';
+import type { ShopperMessage } from './messages';
+
+/** The loading state: a status line a screen reader reads out. */
+export function loadingView(): HTMLElement {
+  const view = createElement('p', 'ce-loading', 'Loading the configurator…');
+
+  view.setAttribute('role', 'status');
+
+  return view;
+}
+
+/**
+ * The error state: what failed and why, announced at once, with a button to try again when that
+ * may help.
+ */
+export function errorView(
+  message: ShopperMessage,
+  signal: AbortSignal,
+  retry: (() => void) | null,
+): HTMLElement {
+  const view = createElement('div', 'ce-error');
+
+  view.setAttribute('role', 'alert');
+  view.append(
+    createElement('p', 'ce-error-title', message.title),
+    createElement('p', 'ce-error-text', message.text),
+  );
+
+  if (retry !== null && message.retry) {
+    const button = createElement('button', 'ce-button', 'Try again');
+
+    button.type = 'button';
+    button.addEventListener('click', retry, { signal });
+    view.append(button);
+  }
+
+  return view;
+}
