@@ -13,10 +13,24 @@ export default tseslint.config(
     rules: {
       // Template literals with numbers are how messages quote statuses and sizes.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // An abort rejects with the signal's reason, whatever it is, exactly as fetch does.
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingUnknown: true, allowThrowingAny: true },
+      ],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Unused on purpose: a rest sibling or a leading underscore says so.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: pages run under CSP.' },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: pages run under CSP.',
+        },
         { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
       ],
     },
@@ -27,8 +41,14 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.mjs', 'demo/**/*.{js,mjs}'],
+    files: ['test/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.mjs', 'demo/**/*.{js,mjs}', '*.mjs'],
     extends: [...tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
     languageOptions: {
       globals: {
         window: 'readonly',
@@ -42,6 +62,8 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         URL: 'readonly',
+        TextEncoder: 'readonly',
+        crypto: 'readonly',
         Intl: 'readonly',
         Option: 'readonly',
         AbortController: 'readonly',

@@ -24,7 +24,7 @@ export function checkCallOptions(options: unknown, action: string): SaveOptions 
     }
   }
 
-  return options as SaveOptions;
+  return options;
 }
 
 /** The parts of call options the transport takes. */

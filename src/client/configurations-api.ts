@@ -20,11 +20,11 @@ export interface ConfigurationsApi {
    * carries an `Idempotency-Key`, and is retried with the same key when the answer is lost, so
    * the platform holds one configuration however many attempts it took.
    */
-  save(input: ConfigurationInput, options?: SaveOptions): Promise<Configuration>;
+  save: (input: ConfigurationInput, options?: SaveOptions) => Promise<Configuration>;
   /** Reads a saved configuration by its id or its short id. */
-  get(idOrShortId: string, options?: CallOptions): Promise<Configuration>;
+  get: (idOrShortId: string, options?: CallOptions) => Promise<Configuration>;
   /** Builds a link to the current page (or `baseUrl`) that carries the configuration. */
-  shareUrl(shortId: string, baseUrl?: string | URL): string;
+  shareUrl: (shortId: string, baseUrl?: string | URL) => string;
 }
 
 /** Creates the configurations API over a transport and the configurator API. */

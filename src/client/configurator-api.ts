@@ -15,7 +15,7 @@ export interface ConfiguratorApi {
    * reused for `cacheMaxAge`, then checked again with the platform, which answers `304` when it
    * has not changed.
    */
-  load(productId: string, options?: CallOptions): Promise<ConfiguratorDefinition>;
+  load: (productId: string, options?: CallOptions) => Promise<ConfiguratorDefinition>;
 }
 
 interface Entry {
@@ -46,15 +46,15 @@ export function createConfiguratorApi(
 
   function fetchEntry(productId: string, timeout: number | undefined): Promise<Entry> {
     const known = cache.get(productId);
-    const conditional = known?.etag != null && pageOrigin() === null;
+    const etag = pageOrigin() === null ? (known?.etag ?? null) : null;
 
     return transport
       .call({
         action: ACTION,
         method: 'GET',
         path: ['api', 'products', { id: productId, argument: 'productId' }, 'configurator'],
-        expect: conditional ? [200, 304] : [200],
-        headers: conditional && known?.etag != null ? { 'if-none-match': known.etag } : {},
+        expect: etag === null ? [200] : [200, 304],
+        headers: etag === null ? {} : { 'if-none-match': etag },
         retry: 'read',
         timeout,
         read: (body, meta): Entry | undefined => {

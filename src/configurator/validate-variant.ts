@@ -100,7 +100,7 @@ function checkValue(attribute: Attribute, value: unknown): string | null {
       }
 
       // Counted in code points, so an emoji is one character as a shopper sees it.
-      return [...value].length <= attribute.maxLength
+      return Array.from(value).length <= attribute.maxLength
         ? null
         : `${attribute.label} is longer than ${attribute.maxLength} characters.`;
   }
@@ -185,6 +185,8 @@ function checkRules(definition: ConfiguratorDefinition, variant: LooseVariant): 
 function canonical(attribute: Attribute | undefined, value: unknown): string {
   const option = attribute?.type === 'color' ? findColorOption(attribute, value) : undefined;
 
+  // JSON.stringify answers undefined for undefined, which its type does not say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return JSON.stringify(option === undefined ? value : option.value) ?? 'undefined';
 }
 
@@ -207,6 +209,8 @@ function describe(value: unknown): string {
     return `rgb(${String(value.r)}, ${String(value.g)}, ${String(value.b)})`;
   }
 
+  // JSON.stringify answers undefined for undefined and functions, which its type does not say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return JSON.stringify(value) ?? String(value);
 }
 

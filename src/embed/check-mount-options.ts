@@ -13,7 +13,14 @@ export interface MountSettings {
  * the calling code fail here, at once; failures of the platform show in the embed instead.
  */
 export function checkMountOptions(element: unknown, options: unknown): MountSettings {
-  if (typeof HTMLElement === 'undefined' || !(element instanceof HTMLElement)) {
+  if (typeof HTMLElement === 'undefined') {
+    throw new UsageError(
+      'no_browser',
+      'mount runs only in a browser page: there is no DOM here. On a server, use the client alone.',
+    );
+  }
+
+  if (!(element instanceof HTMLElement)) {
     throw invalid('mount needs an element of this page: mount(element, { client, productId }).');
   }
 

@@ -40,7 +40,7 @@ export async function answerRequest(
     return record(state, request, requestId, toResponse(canned, origin, requestId));
   }
 
-  if ('afterHandling' in fault && fault.afterHandling === true) {
+  if ('afterHandling' in fault && fault.afterHandling) {
     // Handled, side effects included; only the answer is lost on its way back.
     await handle(state, request, apiPath);
   }

@@ -4,9 +4,9 @@ import type { Fault, FaultMatch } from './types';
 /** A queue of one-shot faults, taken in the order they were queued. */
 export interface FaultQueue {
   /** Queues a fault for the next request that matches. */
-  push(fault: Fault, match?: FaultMatch): void;
+  push: (fault: Fault, match?: FaultMatch) => void;
   /** Removes and answers the first queued fault that matches this request. */
-  take(method: string, path: string): Fault | undefined;
+  take: (method: string, path: string) => Fault | undefined;
   /** Drops every queued fault. */
   clear(): void;
 }

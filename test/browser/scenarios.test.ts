@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 
 import { expectAsInTable, expectRuntimesAgree } from '../scenarios/check';
 import { runInJsdom } from '../scenarios/run-in-jsdom';

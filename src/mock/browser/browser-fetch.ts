@@ -83,6 +83,8 @@ export function createBrowserFetch(options: BrowserFetchOptions = {}): BrowserFe
         url: request.url,
         origin,
       });
+      // No cause, as in a browser: the page learns nothing of why, and nothing can quote a header.
+      // eslint-disable-next-line preserve-caught-error
       throw new TypeError('Failed to fetch');
     }
   };

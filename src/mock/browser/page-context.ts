@@ -40,6 +40,8 @@ export function underlyingFetch(option: typeof fetch | undefined): typeof fetch 
 export function isOnline(onLine: (() => boolean) | undefined): boolean {
   if (onLine !== undefined) return onLine();
 
+  // Where a runtime leaves onLine undefined, the page counts as online.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-boolean-literal-compare
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 

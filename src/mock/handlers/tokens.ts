@@ -31,7 +31,7 @@ export async function createToken({ state, request, token }: RouteContext): Prom
     return invalidRequest('domains', 'domains must be a list of strings.');
   }
 
-  const entries = domains as string[];
+  const entries = domains;
 
   if (kind === 'private' && entries[0] !== undefined) {
     return errorReply(
