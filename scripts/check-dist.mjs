@@ -20,7 +20,9 @@ for (const file of readdirSync(DIST).filter((name) => /\.(c?js)$/.test(name))) {
 
 const integrity = JSON.parse(readFileSync(new URL('integrity.json', DIST), 'utf8'));
 for (const [file, value] of Object.entries(integrity)) {
-  const digest = createHash('sha384').update(readFileSync(new URL(file, DIST))).digest('base64');
+  const digest = createHash('sha384')
+    .update(readFileSync(new URL(file, DIST)))
+    .digest('base64');
   if (value !== `sha384-${digest}`) problems.push(`${file}: integrity.json does not match`);
 }
 
