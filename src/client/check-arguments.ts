@@ -53,7 +53,9 @@ export function checkConfigurationInput(input: unknown, action: string): Configu
 
   if (problems.length > 0) throw refuse(action, problems);
 
-  return input as unknown as ConfigurationInput;
+  // A copy as it is now: a page that changes its variant right after calling save saves what it
+  // had when it called.
+  return JSON.parse(JSON.stringify(input)) as ConfigurationInput;
 }
 
 function variantProblems(variant: Record<string, unknown>): FieldProblem[] {

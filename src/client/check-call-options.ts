@@ -15,7 +15,10 @@ export function checkCallOptions(options: unknown, action: string): SaveOptions 
   if (signal !== undefined && !isSignal(signal)) {
     throw misuse(action, 'signal must be an AbortSignal');
   }
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31)) {
+  if (
+    timeout !== undefined &&
+    !(typeof timeout === 'number' && timeout > 0 && timeout <= 2 ** 31 - 1)
+  ) {
     throw misuse(action, 'timeout must be a positive number of milliseconds');
   }
   if (idempotencyKey !== undefined) {
@@ -35,11 +38,12 @@ export function transportOptions(options: CallOptions): {
   return { signal: options.signal, timeout: options.timeout };
 }
 
+/** A real AbortSignal, from this page or another realm (a frame, jsdom), not a look-alike. */
 function isSignal(value: unknown): value is AbortSignal {
+  if (typeof AbortSignal !== 'undefined' && value instanceof AbortSignal) return true;
+
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === 'boolean' &&
+    Object.prototype.toString.call(value) === '[object AbortSignal]' &&
     typeof (value as AbortSignal).addEventListener === 'function'
   );
 }

@@ -25,6 +25,13 @@ export function checkOptions(options: unknown): CheckedOptions {
   const token = validateToken(given.token);
   const base = resolveApiUrl(given.apiUrl);
 
+  if (base.href.toLowerCase().includes(token.toLowerCase())) {
+    throw new UsageError(
+      'invalid_api_url',
+      "apiUrl holds the token: pass the platform's address alone, and the token as token. A token in a URL ends up in logs and histories.",
+    );
+  }
+
   return {
     token,
     base,
@@ -43,9 +50,12 @@ function cacheMaxAge(value: unknown): number {
   throw option('cacheMaxAge must be 0 or a positive number of milliseconds.');
 }
 
+/** The longest wait a browser timer can hold, in milliseconds (about 24.8 days). */
+const LONGEST_TIMER = 2 ** 31 - 1;
+
 function positive(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (typeof value === 'number' && value > 0 && value <= LONGEST_TIMER) return value;
 
   throw option(
     `${name} must be a positive number of ${name.endsWith('Size') ? 'events' : 'milliseconds'}.`,

@@ -1,6 +1,7 @@
 import { readConfigurator } from '../platform/read-answers';
 import type { ConfiguratorDefinition } from '../platform/types';
-import { untilAborted } from '../transport/abort';
+import { TimeoutError } from '../errors/classes';
+import { throwIfAborted, untilAborted } from '../transport/abort';
 import { pageOrigin } from '../transport/page-context';
 import type { Transport } from '../transport/transport';
 import { checkProductId } from './check-arguments';
@@ -82,25 +83,49 @@ export function createConfiguratorApi(
     const checked = checkCallOptions(options, ACTION);
     const id = checkProductId(productId, ACTION).toLowerCase();
     const known = cache.get(id);
+    throwIfAborted(checked.signal);
 
     if (known !== undefined && now() - known.loadedAt < maxAge) return known.definition;
 
     let shared = inFlight.get(id);
     if (shared === undefined) {
       shared = fetchEntry(id, checked.timeout).finally(() => inFlight.delete(id));
+      // Every caller may have left by the time it fails; its failure is theirs, not the page's.
+      shared.catch(() => undefined);
       inFlight.set(id, shared);
     }
 
-    return (await untilAborted(shared, checked.signal)).definition;
+    const wait = untilAborted(shared, checked.signal);
+    const entry = await (checked.timeout === undefined ? wait : within(wait, checked.timeout));
+
+    return entry.definition;
   }
 
   return { load };
 }
 
+/** Settles with `promise`, or with a `TimeoutError` once this caller's own timeout has run out. */
+function within<T>(promise: Promise<T>, timeout: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new TimeoutError(`Failed to ${ACTION}: no answer within ${timeout} ms`, timeout));
+    }, timeout);
+  });
+
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
+}
+
+/** Freezes a parsed answer and everything in it, without recursion, however deep it is. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+  const pending: unknown[] = [value];
+
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null || Object.isFrozen(next)) continue;
+
+    Object.freeze(next);
+    pending.push(...Object.values(next as Record<string, unknown>));
   }
 
   return value;

@@ -29,7 +29,7 @@ export function resolveApiUrl(apiUrl: unknown): URL {
 
   if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname)) {
     throw invalid(
-      `apiUrl must use https: the token travels over HTTPS only (plain http is for localhost). Pass "https://${url.host}${url.pathname === '/' ? '' : url.pathname}".`,
+      `apiUrl must use https: the token travels over HTTPS only (plain http is for localhost). Pass "https://${url.host}".`,
     );
   }
 

@@ -24,7 +24,7 @@ export function shareUrl(shortId: string, baseUrl?: string | URL): string {
     );
   }
 
-  const url = new URL(String(baseUrl ?? currentPage()));
+  const url = resolveBase(baseUrl);
   url.searchParams.set(SHARE_PARAMETER, shortId);
 
   return url.href;
@@ -43,6 +43,33 @@ export function readSharedConfiguration(url?: string | URL): string | null {
   }
 
   return value !== null && SHORT_ID.test(value) ? value : null;
+}
+
+/** The page a link points to: `baseUrl` (relative to this page when it is relative) or this page. */
+function resolveBase(baseUrl: string | URL | undefined): URL {
+  const here = (globalThis as { location?: { href?: unknown } }).location?.href;
+  const address = baseUrl === undefined ? currentPage() : String(baseUrl);
+  let url: URL;
+
+  try {
+    url = new URL(address, typeof here === 'string' ? here : undefined);
+  } catch {
+    throw invalidBase('is not an address');
+  }
+
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidBase('must be an http or https address');
+  }
+
+  return url;
+}
+
+function invalidBase(problem: string): ValidationError {
+  return new ValidationError(
+    'invalid_argument',
+    `Failed to build a share link: baseUrl ${problem}; pass the page's address, such as "https://shop.example.com/p/1".`,
+    [{ key: 'baseUrl', message: problem }],
+  );
 }
 
 function currentPage(): string {

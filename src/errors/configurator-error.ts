@@ -92,5 +92,12 @@ export function nameErrorClass(errorClass: { prototype: Error }, name: string): 
  * ```
  */
 export function isConfiguratorError(value: unknown): value is ConfiguratorError {
-  return typeof value === 'object' && value !== null && BRAND in value;
+  if (typeof value !== 'object' || value === null) return false;
+
+  try {
+    return BRAND in value;
+  } catch {
+    // A revoked Proxy throws on any look; it is no error of ours.
+    return false;
+  }
 }

@@ -38,6 +38,12 @@ function isOption(value: unknown): boolean {
   return isObject(value) && hasStrings(value, ['value', 'label']);
 }
 
+function isRule(value: unknown): boolean {
+  if (!isObject(value) || !isObject(value['when']) || !isObject(value['disable'])) return false;
+
+  return Object.values(value['disable']).every((values) => Array.isArray(values));
+}
+
 /** Checks a configurator definition. */
 export function readConfigurator(body: unknown): ConfiguratorDefinition | undefined {
   if (!isObject(body)) return undefined;
@@ -45,7 +51,13 @@ export function readConfigurator(body: unknown): ConfiguratorDefinition | undefi
   if (typeof body['basePrice'] !== 'number') return undefined;
   if (!Array.isArray(body['attributes']) || !body['attributes'].every(isAttribute))
     return undefined;
-  if (body['rules'] !== undefined && !Array.isArray(body['rules'])) return undefined;
+  if (typeof body['description'] !== 'string') return undefined;
+  if (
+    body['rules'] !== undefined &&
+    !(Array.isArray(body['rules']) && body['rules'].every(isRule))
+  ) {
+    return undefined;
+  }
 
   return body as unknown as ConfiguratorDefinition;
 }

@@ -33,3 +33,8 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 
   return untilAborted(wait, signal).finally(() => clearTimeout(timer));
 }
+
+/** Throws the signal's reason when it has aborted, as `fetch` would. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw signal.reason;
+}

@@ -7,7 +7,7 @@ import { probeHealth, type ProbeTarget } from './probes';
 export interface FailureContext extends ProbeTarget {
   action: string;
   /** Whether this page's origin may read the platform's answers for the client's token. */
-  originAllowed: () => Promise<boolean>;
+  originAllowed: (probe: ProbeTarget) => Promise<boolean>;
 }
 
 /**
@@ -47,7 +47,7 @@ export async function classifyFailure(
   }
 
   const origin = pageOrigin();
-  if (origin !== null && !(await context.originAllowed())) {
+  if (origin !== null && !(await context.originAllowed(context))) {
     return new CorsError(fail(corsReason(origin, context.base)), origin, { cause });
   }
 

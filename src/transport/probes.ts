@@ -1,7 +1,7 @@
 import { buildUrl } from './build-url';
 
-/** How long a probe may take before its answer counts as missing. */
-const PROBE_TIMEOUT_MS = 5000;
+/** How long a probe may take, at most, before its answer counts as missing. */
+export const PROBE_TIMEOUT = 5000;
 
 /**
  * A product id no product has: loading its configurator is answered `404` by the platform to an
@@ -13,6 +13,10 @@ const NO_PRODUCT = '00000000-0000-0000-0000-000000000000';
 export interface ProbeTarget {
   base: URL;
   fetch: typeof fetch | undefined;
+  /** The call's signal: a probe ends as soon as the call is aborted. */
+  signal: AbortSignal | undefined;
+  /** Milliseconds a probe may take. */
+  timeout: number;
 }
 
 /**
@@ -40,7 +44,9 @@ async function answers(
   headers: Record<string, string>,
 ): Promise<boolean> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), target.timeout);
+  const stop = () => controller.abort();
+  target.signal?.addEventListener('abort', stop, { once: true });
 
   try {
     const send = target.fetch ?? globalThis.fetch;
@@ -58,5 +64,6 @@ async function answers(
     return false;
   } finally {
     clearTimeout(timer);
+    target.signal?.removeEventListener('abort', stop);
   }
 }

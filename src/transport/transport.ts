@@ -1,10 +1,12 @@
-import ky, { TimeoutError as KyTimeoutError } from 'ky';
+import ky from 'ky';
 
 import { TimeoutError, ValidationError } from '../errors/classes';
-import { untilAborted, sleep } from './abort';
+import { isConfiguratorError } from '../errors/configurator-error';
+import { redactToken } from '../token/redact-token';
+import { sleep, throwIfAborted, untilAborted } from './abort';
 import { buildUrl, type PathPart } from './build-url';
 import { classifyFailure } from './classify-failure';
-import { probeOrigin } from './probes';
+import { probeOrigin, PROBE_TIMEOUT } from './probes';
 import { readAnswer, type AnswerSpec } from './read-answer';
 import { backoffDelay, DEFAULT_RETRIES, shouldRetry, type RetryKind } from './retry';
 
@@ -41,6 +43,9 @@ export interface CallSpec<Result> extends AnswerSpec<Result> {
   signal?: AbortSignal | undefined;
 }
 
+/** The reason an attempt's deadline aborts with, told apart from a caller's abort. */
+const TIMED_OUT = Symbol('timed out');
+
 /** Sends calls to the platform with the token, and turns every failure into a typed error. */
 export interface Transport {
   call<Result>(spec: CallSpec<Result>): Promise<Result>;
@@ -57,12 +62,13 @@ export function createTransport(options: TransportOptions): Transport {
     const url = buildUrl(options.base, spec.path);
     const body = spec.body === undefined ? undefined : serialize(spec.body, spec.action);
     const retries = spec.retry === undefined || spec.retry === 'none' ? 0 : DEFAULT_RETRIES;
+    throwIfAborted(spec.signal);
 
     for (let retry = 0; ; retry += 1) {
       try {
         return await attempt(spec, url, body);
       } catch (error) {
-        if (spec.signal?.aborted === true) throw spec.signal.reason;
+        throwIfAborted(spec.signal);
         if (retry >= retries || !shouldRetry(error, spec.retry ?? 'none')) throw error;
       }
 
@@ -70,13 +76,20 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  /**
+   * One attempt: the request and the reading of its answer, under one deadline, so that an
+   * answer whose body never ends is a `TimeoutError` too, not a call that hangs.
+   */
   async function attempt<Result>(
     spec: CallSpec<Result>,
     url: string,
     body: string | undefined,
   ): Promise<Result> {
     const timeout = spec.timeout ?? options.timeout;
-    let response: Response;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(TIMED_OUT), timeout);
+    const stop = () => deadline.abort(spec.signal?.reason);
+    spec.signal?.addEventListener('abort', stop, { once: true });
 
     try {
       const request = ky(url, {
@@ -92,28 +105,54 @@ export function createTransport(options: TransportOptions): Transport {
         redirect: 'error',
         cache: spec.cache ?? 'default',
         retry: 0,
-        timeout,
+        timeout: false,
         throwHttpErrors: false,
+        signal: deadline.signal,
         ...(spec.keepalive === true ? { keepalive: true } : {}),
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        ...(spec.signal === undefined ? {} : { signal: spec.signal }),
       });
-      response = await untilAborted(request, spec.signal);
+      const answer = request.then((response) => readAnswer(response, spec, scrub));
+
+      return await untilAborted(answer, deadline.signal);
     } catch (error) {
-      if (spec.signal?.aborted === true) throw spec.signal.reason;
-      if (error instanceof KyTimeoutError) {
-        throw new TimeoutError(`Failed to ${spec.action}: no answer within ${timeout} ms`, timeout);
-      }
-
-      throw await classifyFailure(error, {
-        action: spec.action,
-        base: options.base,
-        fetch: options.fetch,
-        originAllowed: () => probeOrigin(options, authorization),
-      });
+      return await failure(error, spec, timeout, deadline.signal);
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', stop);
     }
+  }
 
-    return readAnswer(response, spec);
+  /**
+   * Throws what the caller gets for what ended an attempt. It throws rather than returns, since
+   * an abort reason may be any value, even one that breaks when a promise resolves with it.
+   */
+  async function failure(
+    error: unknown,
+    spec: CallSpec<unknown>,
+    timeout: number,
+    deadline: AbortSignal,
+  ): Promise<never> {
+    throwIfAborted(spec.signal);
+    if (deadline.aborted && deadline.reason === TIMED_OUT) {
+      throw new TimeoutError(`Failed to ${spec.action}: no answer within ${timeout} ms`, timeout);
+    }
+    if (isConfiguratorError(error)) throw error;
+
+    const diagnosis = classifyFailure(error, {
+      action: spec.action,
+      base: options.base,
+      fetch: options.fetch,
+      signal: spec.signal,
+      timeout: Math.min(timeout, PROBE_TIMEOUT),
+      originAllowed: (probe) => probeOrigin(probe, authorization),
+    });
+
+    throw await untilAborted(diagnosis, spec.signal);
+  }
+
+  /** Takes the token out of text the platform or a proxy sent back. */
+  function scrub(text: string): string {
+    return text.split(options.token).join(redactToken(options.token));
   }
 
   return { call };
