@@ -73,7 +73,7 @@ await new Promise((resolve, reject) => {
 // The port bound, which DEMO_PORT=0 leaves to the system.
 const { port } = demo.address();
 
-console.log(`Mock platform:  ${apiUrl}  (health: ${apiUrl}/api/health)`);
+console.log(`Mock platform:  ${apiUrl}/  health check: ${apiUrl}/api/health`);
 console.log(`Demo, allowed origin:  http://localhost:${port}/`);
 console.log(
   `Demo, refused origin:  http://127.0.0.1:${port}/  (not on the token's list: shows the CorsError)`,

@@ -25,7 +25,7 @@ try {
 
 const { url } = platform;
 
-console.log(`Mock configurator platform: ${url}  (health: ${url}/api/health)`);
+console.log(`Mock configurator platform: ${url}/  health check: ${url}/api/health`);
 console.log('');
 console.log(`Organization:       ${SEED.orgId}`);
 console.log(`Private token:      ${SEED.privateToken}  (servers only: no Origin header)`);

@@ -66,7 +66,9 @@ async function route(
   apiPath: string | null,
 ): Promise<Reply> {
   if (apiPath === null) {
-    return notFound();
+    return new URL(request.url).pathname === '/' && request.method === 'GET'
+      ? { status: 200, body: ABOUT, cors: 'any' }
+      : notFound();
   }
 
   if (request.method === 'OPTIONS') {
@@ -93,6 +95,20 @@ async function route(
 
   return found.route.handle({ state, request, params: found.params, token: auth.token });
 }
+
+/** What the platform's root answers, so that a person who opens it learns where to go. */
+const ABOUT = {
+  name: 'configurator-embed mock platform',
+  health: '/api/health',
+  endpoints: [
+    'GET /api/products/{productId}/configurator',
+    'POST /api/configurations',
+    'GET /api/configurations/{id or shortId}',
+    'POST /api/analytics/events',
+    'GET, POST /api/accesstokens; DELETE /api/accesstokens/{id}',
+  ],
+  tokens: 'Send Authorization: Bearer <token>; the seeded tokens are in the README.',
+};
 
 function notFound(): Reply {
   return errorReply(

@@ -138,6 +138,15 @@ describe('startPlatformServer', () => {
     expect(state.requests).toHaveLength(1);
   });
 
+  it('answers its root with where to find the health check and the endpoints', async () => {
+    const { url } = await start();
+
+    const response = await fetch(`${url}/`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ health: '/api/health' });
+  });
+
   it('survives a request target and a Host header that are not URLs', async () => {
     const { url } = await start();
     const { port } = new URL(url);
