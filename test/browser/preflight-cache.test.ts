@@ -94,11 +94,7 @@ describe.skipIf(!inject('chromium'))('the preflight cache, in Chromium and in js
     expect(await inJsdom(probe)).toBe(1);
   });
 
-  // TODO: createBrowserFetch reuses a cached preflight whatever the request's cache mode, where
-  // Chromium preflights every 'no-store', 'no-cache' or 'reload' request again; until the mock
-  // follows, the jsdom suite shows fewer preflights than a page sends (the scenario table notes
-  // it as NO_STORE). Marked `fails`: when the mock is fixed this turns red; make it `it`.
-  it.fails('preflights every request of the no-store cache mode, as Chromium does', async () => {
+  it('preflights every request of the no-store cache mode, as Chromium does', async () => {
     const probe: Probe = { cache: 'no-store' };
 
     expect(await inChromium(probe)).toBe(3);

@@ -502,6 +502,47 @@ describe('createBrowserFetch', () => {
       expect(codes()).toEqual(['preflight_headers']);
     });
 
+    // Chromium's, as test/browser/preflight-cache.test.ts holds it: `no-store`, `no-cache` and
+    // `reload` never skip the preflight, and only `no-store` keeps its answer out of the cache.
+    it.each<[RequestCache[], number]>([
+      [['default', 'default', 'default'], 1],
+      [['force-cache', 'force-cache', 'force-cache'], 1],
+      [['no-store', 'no-store', 'no-store'], 3],
+      [['no-cache', 'no-cache', 'no-cache'], 3],
+      [['reload', 'reload', 'reload'], 3],
+      [['default', 'no-store'], 2],
+      [['default', 'no-cache'], 2],
+      [['default', 'reload'], 2],
+      [['default', 'force-cache'], 1],
+      [['no-store', 'default'], 2],
+      [['no-cache', 'default'], 1],
+      [['reload', 'default'], 1],
+    ])('sends the cache modes %j with %i preflights, as Chromium does', async (modes, expected) => {
+      const preflights = countPreflights('600');
+      const { fetch } = browser();
+
+      for (const cache of modes) await fetch(URL_THINGS, { ...withToken, cache });
+
+      expect(preflights()).toBe(expected);
+      expect(arrived().filter((request) => request.startsWith('GET'))).toHaveLength(modes.length);
+    });
+
+    it('preflights a default request with a conditional header every time, and caches it', async () => {
+      const preflights = countPreflights('600', 'authorization, if-none-match');
+      const { fetch } = browser();
+      const conditional = { headers: { Authorization: TOKEN, 'If-None-Match': '"v1"' } };
+
+      await fetch(URL_THINGS, withToken);
+      await fetch(URL_THINGS, conditional);
+      await fetch(URL_THINGS, conditional);
+      expect(preflights()).toBe(3);
+
+      // The last conditional answer was cached; force-cache is never upgraded to no-cache.
+      await fetch(URL_THINGS, withToken);
+      await fetch(URL_THINGS, { ...conditional, cache: 'force-cache' });
+      expect(preflights()).toBe(3);
+    });
+
     it('keeps one cache per browser fetch, and forgets it on clearPreflightCache()', async () => {
       const preflights = countPreflights('600');
       const first = browser().fetch;
@@ -1062,6 +1103,114 @@ describe('createBrowserFetch', () => {
       controller.abort();
 
       await expect(response.text()).rejects.toMatchObject({ name: 'AbortError' });
+    });
+
+    describe('leaves no rejection unhandled', () => {
+      /** The moment of a preflighted POST at which the page aborts it. */
+      type Moment = 'call' | 'preflight' | 'send' | 'request' | 'headers' | 'body';
+
+      /** Collects the unhandled rejections while `run` and a grace period go on. */
+      async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
+        const reasons: unknown[] = [];
+        const listener = (reason: unknown): void => {
+          reasons.push(reason);
+        };
+        process.on('unhandledRejection', listener);
+        try {
+          await run();
+          // Node reports a rejection as unhandled once the microtask queue has drained.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        } finally {
+          process.off('unhandledRejection', listener);
+        }
+
+        return reasons;
+      }
+
+      /**
+       * The methods handed to the network, and what reached the server, when the page aborted at
+       * each moment. At `send` the POST is handed over with its signal already aborted.
+       */
+      const SENT_BY: Record<Moment, { handed: string[]; arrived: string[] }> = {
+        call: { handed: [], arrived: [] },
+        preflight: { handed: ['OPTIONS'], arrived: ['OPTIONS /things'] },
+        send: { handed: ['OPTIONS', 'POST'], arrived: ['OPTIONS /things'] },
+        request: { handed: ['OPTIONS', 'POST'], arrived: ['OPTIONS /things', 'POST /things'] },
+        headers: { handed: ['OPTIONS', 'POST'], arrived: ['OPTIONS /things', 'POST /things'] },
+        body: { handed: ['OPTIONS', 'POST'], arrived: ['OPTIONS /things', 'POST /things'] },
+      };
+
+      /** A body that sends a little and then never ends. */
+      function endlessBody(): ReadableStream<Uint8Array> {
+        return new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"partial":'));
+          },
+        });
+      }
+
+      it.each<[string, Moment]>([
+        ['as soon as it is called, before anything is sent', 'call'],
+        ['while the preflight is in flight', 'preflight'],
+        ['as the real request is handed to the network', 'send'],
+        ['while the real request is in flight', 'request'],
+        ['after the headers arrived, the body left unread', 'headers'],
+        ['after the headers arrived, while the body is read', 'body'],
+      ])('when a preflighted POST is aborted %s', async (_, moment) => {
+        const preflightArrived = deferred();
+        const postArrived = deferred();
+        const release = deferred();
+        server.use(
+          http.options(URL_THINGS, async () => {
+            preflightArrived.resolve();
+            if (moment === 'preflight') await release.promise;
+            return preflightAnswer();
+          }),
+          http.post(URL_THINGS, async () => {
+            postArrived.resolve();
+            if (moment === 'request') await release.promise;
+            return new HttpResponse(endlessBody(), { status: 201, headers: ALLOW });
+          }),
+        );
+        const controller = new AbortController();
+        const network = globalThis.fetch;
+        const handedOver: string[] = [];
+        const { fetch } = browser({
+          fetch: (input, init) => {
+            handedOver.push(init?.method ?? 'GET');
+            if (moment === 'send' && init?.method === 'POST') controller.abort();
+            return network(input, init);
+          },
+        });
+
+        const unhandled = await unhandledDuring(async () => {
+          const pending = fetch(URL_THINGS, {
+            method: 'POST',
+            signal: controller.signal,
+            headers: { Authorization: TOKEN, 'Content-Type': 'application/json' },
+            body: '{}',
+          });
+          if (moment === 'call') controller.abort();
+          if (moment === 'preflight') await preflightArrived.promise;
+          if (moment === 'request') await postArrived.promise;
+          if (moment === 'preflight' || moment === 'request') controller.abort();
+
+          if (moment === 'headers' || moment === 'body') {
+            const response = await pending;
+            const read = moment === 'body' ? response.text() : null;
+            controller.abort();
+            if (read !== null) await expect(read).rejects.toMatchObject({ name: 'AbortError' });
+          } else {
+            await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+          }
+          release.resolve();
+        });
+
+        expect(unhandled).toEqual([]);
+        // Nothing is handed to the network once aborted (msw would not show it as arrived).
+        expect(handedOver).toEqual(SENT_BY[moment].handed);
+        expect(arrived()).toEqual(SENT_BY[moment].arrived);
+      });
     });
   });
 

@@ -17,7 +17,7 @@ import {
   underlyingFetch,
 } from './page-context';
 import { ensurePreflight } from './preflight';
-import { PreflightCache } from './preflight-cache';
+import { PreflightCache, preflightCacheUse } from './preflight-cache';
 import { MAX_REDIRECTS, redirected, settleRedirect } from './redirects';
 import type { Exchange, Outgoing } from './network';
 import type { ResponseOrigin } from './page-response';
@@ -39,6 +39,10 @@ interface PageFetch extends Exchange {
  * `Access-Control-Allow-Origin` on the preflight and on the answer, and shows the page only the
  * exposed response headers. Every refusal, like every network failure, rejects with the same
  * opaque `TypeError('Failed to fetch')`; an abort rejects with the signal's reason.
+ *
+ * Its preflight cache is Chromium's: a request with the cache mode `no-store`, `no-cache` or
+ * `reload` is preflighted every time (and a `no-store` one's answer is not cached); see
+ * `preflightCacheUse`.
  *
  * Where it is simpler than a browser:
  * - A same-origin request follows same-origin redirects; a redirect to or from another origin
@@ -171,7 +175,9 @@ async function corsFetch(page: PageFetch, url: URL, outgoing: Outgoing): Promise
 
   if (!isCorsSafelistedMethod(outgoing.method) || unsafeHeaders.length > 0) {
     const scope = { origin, url: url.href, includeCredentials };
-    await ensurePreflight(page, { url, method: outgoing.method, unsafeHeaders, scope }, page.cache);
+    const cacheUse = preflightCacheUse(request.cache, outgoing.headers);
+    const preflight = { url, method: outgoing.method, unsafeHeaders, scope, cacheUse };
+    await ensurePreflight(page, preflight, page.cache);
   }
 
   const sent = withPageHeaders(outgoing, origin, true);

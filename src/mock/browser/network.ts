@@ -33,7 +33,8 @@ export interface Outgoing {
 
 /**
  * Sends one request, never following redirects. An abort rejects with the signal's reason, even
- * when the underlying fetch ignores the signal; any other failure becomes a `network` block.
+ * when the underlying fetch ignores the signal; any other failure becomes a `network` block. A
+ * signal already aborted sends nothing, as a browser sends nothing after an abort.
  */
 export async function send(
   exchange: Exchange,
@@ -42,6 +43,9 @@ export async function send(
   extra: Pick<RequestInit, 'credentials' | 'keepalive'>,
 ): Promise<Response> {
   const { network, signal } = exchange;
+  // The page may abort while its body is read or while the preflight is answered, before this.
+  signal.throwIfAborted();
+
   const init: RequestInit = {
     ...extra,
     method: outgoing.method,
@@ -77,12 +81,14 @@ export function discardBody(response: Response): void {
   });
 }
 
+/**
+ * `promise`, or the signal's reason as soon as it aborts. `promise` gets its handlers first,
+ * whatever the signal: an underlying fetch given an aborted signal rejects too, and a rejection
+ * left without a handler is reported as unhandled once the page has moved on.
+ */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
 
     promise.then(
       (value) => {
@@ -94,5 +100,8 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
         reject(error);
       },
     );
+
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -13,6 +13,55 @@ export interface PreflightScope {
   includeCredentials: boolean;
 }
 
+/** Whether a request may go without a preflight on a cached answer, and may cache its own. */
+export interface PreflightCacheUse {
+  read: boolean;
+  write: boolean;
+}
+
+/** The headers that make a `default` request conditional, as Chromium counts them. */
+const CONDITIONAL_HEADERS = [
+  'if-match',
+  'if-modified-since',
+  'if-none-match',
+  'if-range',
+  'if-unmodified-since',
+];
+
+/**
+ * How a request uses the preflight cache, which Chromium decides by the request's cache mode (the
+ * Fetch standard's preflight cache ignores it):
+ * - `default` and `force-cache` read and write it (`only-if-cached` would too, but it is for
+ *   same-origin requests only, which are never preflighted);
+ * - `no-cache` and `reload` are always preflighted, yet their preflight's answer is cached;
+ * - `no-store` is always preflighted, and its preflight's answer is not cached.
+ *
+ * A `default` request with a conditional header (`If-None-Match`, …) counts as `no-cache`, as a
+ * page's fetch does in Chromium.
+ *
+ * Chromium gives the request the load flag `LOAD_DISABLE_CACHE` for `no-store`,
+ * `LOAD_VALIDATE_CACHE` for `no-cache` and `LOAD_BYPASS_CACHE` for `reload`; its preflight
+ * controller (services/network/cors/preflight_controller.cc) looks in the cache only when none of
+ * the three is set, and stores a preflight's answer unless `LOAD_DISABLE_CACHE` is. Checked in
+ * Debian's Chromium (three requests to one URL, max-age 600): `no-store`, `no-cache` and `reload`
+ * send three preflights, `default` and `force-cache` one; after a `no-cache` or `reload` request a
+ * `default` one sends none, after a `no-store` one it sends its own.
+ */
+export function preflightCacheUse(mode: RequestCache, headers: Headers): PreflightCacheUse {
+  const conditional = CONDITIONAL_HEADERS.some((name) => headers.has(name));
+  const effective = mode === 'default' && conditional ? 'no-cache' : mode;
+
+  switch (effective) {
+    case 'no-store':
+      return { read: false, write: false };
+    case 'no-cache':
+    case 'reload':
+      return { read: false, write: true };
+    default:
+      return { read: true, write: true };
+  }
+}
+
 /**
  * Reads `Access-Control-Max-Age` in seconds: 5 when absent or not a whole number, capped at two
  * hours as Chromium does.

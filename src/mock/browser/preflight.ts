@@ -3,7 +3,7 @@ import { isCorsNonWildcardRequestHeader, isCorsSafelistedMethod } from './cors-s
 import { FetchBlocked, describe, discardBody, send } from './network';
 import { parseMaxAge } from './preflight-cache';
 import type { Exchange } from './network';
-import type { PreflightCache, PreflightScope } from './preflight-cache';
+import type { PreflightCache, PreflightCacheUse, PreflightScope } from './preflight-cache';
 
 /** The request a preflight asks permission for. */
 export interface PreflightRequest {
@@ -12,19 +12,23 @@ export interface PreflightRequest {
   /** The CORS-unsafe header names, lower-cased and sorted. */
   unsafeHeaders: readonly string[];
   scope: PreflightScope;
+  /** Whether the request's cache mode lets it use the cache (see `preflightCacheUse`). */
+  cacheUse: PreflightCacheUse;
 }
 
 /**
  * Asks the server, with an `OPTIONS` request, whether the page may send `request`, unless the
- * cache already allows it. Resolves when it may; throws a `FetchBlocked` when it may not, or the
- * signal's reason on an abort.
+ * cache already allows it and the request's cache mode lets it look there. Resolves when it may,
+ * having cached the answer if the cache mode lets it; throws a `FetchBlocked` when it may not, or
+ * the signal's reason on an abort.
  */
 export async function ensurePreflight(
   exchange: Exchange,
   request: PreflightRequest,
   cache: PreflightCache,
 ): Promise<void> {
-  if (cache.covers(request.scope, request.method, request.unsafeHeaders)) return;
+  const { cacheUse } = request;
+  if (cacheUse.read && cache.covers(request.scope, request.method, request.unsafeHeaders)) return;
 
   const headers = new Headers({
     accept: '*/*',
@@ -40,6 +44,8 @@ export async function ensurePreflight(
   discardBody(response);
 
   const { methods, headerNames } = checkPreflight(response, request);
+  if (!cacheUse.write) return;
+
   const maxAge = parseMaxAge(response.headers.get('access-control-max-age'));
   cache.store(request.scope, methods, headerNames, maxAge);
 }
