@@ -85,6 +85,21 @@ describe('choices and rules', () => {
     expect(changes).not.toHaveBeenCalled();
   });
 
+  it('narrows the number hint to the range a rule leaves', async () => {
+    const embed = await platform.mountProduct(PRODUCTS.table);
+    const length = control(embed.element, 'Length (cm)');
+    const hint = () => document.getElementById(length.getAttribute('aria-describedby') ?? '');
+
+    embed.setVariant({ extensionLeaf: true });
+
+    expect(length.max).toBe('260');
+    expect(hint()?.textContent).toBe('From 160 to 260, in steps of 20.');
+
+    embed.setVariant({ extensionLeaf: false });
+
+    expect(hint()?.textContent).toBe('From 160 to 280, in steps of 20.');
+  });
+
   it('refuses a typed number that a rule forbids and shows the one before', async () => {
     const embed = await platform.mountProduct(PRODUCTS.table, { variant: { extensionLeaf: true } });
     const length = control(embed.element, 'Length (cm)');

@@ -18,10 +18,17 @@ export function labelledField(
 }
 
 /** A hint under an input, read out with it through `aria-describedby`. */
-export function addHint(field: HTMLElement, input: HTMLElement, id: string, text: string): void {
+export function addHint(
+  field: HTMLElement,
+  input: HTMLElement,
+  id: string,
+  text: string,
+): HTMLElement {
   const hint = createElement('p', 'ce-hint', text);
 
   hint.id = `${id}-hint`;
   input.setAttribute('aria-describedby', hint.id);
   field.append(hint);
+
+  return hint;
 }

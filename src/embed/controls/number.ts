@@ -22,11 +22,11 @@ export function createNumberInput(attribute: NumberAttribute, context: ControlCo
   input.min = String(attribute.min);
   input.max = String(attribute.max);
   input.step = String(attribute.step);
-  addHint(
+  const hint = addHint(
     field,
     input,
     context.id,
-    `From ${String(attribute.min)} to ${String(attribute.max)}, in steps of ${String(attribute.step)}.`,
+    rangeText(attribute, attribute.min, attribute.max),
   );
 
   const hand = (): void => {
@@ -44,11 +44,20 @@ export function createNumberInput(attribute: NumberAttribute, context: ControlCo
     update(value, isDisabled) {
       shown = typeof value === 'number' ? String(value) : '';
       input.value = shown;
-      input.min = String(end(attribute, attribute.step, isDisabled));
-      input.max = String(end(attribute, -attribute.step, isDisabled));
+      const low = end(attribute, attribute.step, isDisabled);
+      const high = end(attribute, -attribute.step, isDisabled);
+      input.min = String(low);
+      input.max = String(high);
+      // The hint follows the range that rules leave, so it never offers a refused value.
+      hint.textContent = rangeText(attribute, low, high);
     },
     commit: hand,
   };
+}
+
+/** The hint that says which values the input takes. */
+function rangeText(attribute: NumberAttribute, low: number, high: number): string {
+  return `From ${String(low)} to ${String(high)}, in steps of ${String(attribute.step)}.`;
 }
 
 /** The first value from one end of the range, walking by `step`, that no rule disables. */
