@@ -28,7 +28,7 @@ import { applyChanges } from './variant-state';
  * @example
  * ```ts
  * const embed = mount(document.querySelector('#configurator')!, { client, productId });
- * embed.element.addEventListener('configurator:save', (event) => console.log(event.detail));
+ * embed.element.addEventListener('configurator:save', (event) => showLink(event.detail.shareUrl));
  * ```
  */
 export function mount(element: HTMLElement, options: MountOptions): Embed {
