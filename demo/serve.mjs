@@ -37,6 +37,12 @@ const demo = createServer(async (request, response) => {
   const path = new URL(request.url ?? '/', 'http://demo.invalid').pathname;
   const file = FILES.get(path);
 
+  // The demo has no icon; say so without an error in the browser's console.
+  if (path === '/favicon.ico') {
+    response.writeHead(204).end();
+    return;
+  }
+
   if (file === undefined || request.method !== 'GET') {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;

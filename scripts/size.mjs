@@ -21,10 +21,10 @@ const KIB = 1024;
  * decision; the goals they are meant to shrink to are in the README.
  */
 const BUDGETS = {
-  'script-tag bundle': 25 * KIB,
-  'client only': 18 * KIB,
-  'client + mount': 24 * KIB,
-  everything: 24.5 * KIB,
+  'script-tag bundle': 25.5 * KIB,
+  'client only': 18.5 * KIB,
+  'client + mount': 24.5 * KIB,
+  everything: 25 * KIB,
 };
 
 const CASES = [

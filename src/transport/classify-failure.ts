@@ -60,8 +60,8 @@ export async function classifyFailure(
 
 function corsReason(origin: string, base: URL): string {
   if (origin === 'null') {
-    return `this page has no origin (a file page, sandboxed frame or data URL), and the platform at ${base.origin} accepts public tokens only from pages on the token's domain list. Serve the page from a domain on that list`;
+    return `this page has no origin (a file page, sandboxed frame or data URL), and the platform at ${base.origin} accepts public tokens only from pages on the token's domain list. Serve the page from a domain on that list.`;
   }
 
-  return `this page's origin ${origin} is not on the token's domain list, so the browser blocked the platform's answer. Add "${domainEntryFor(origin)}" to the token's domains on the platform`;
+  return `this page's origin ${origin} is not on the token's domain list, so the browser blocked the platform's answer. Add "${domainEntryFor(origin)}" to the token's domains on the platform.`;
 }

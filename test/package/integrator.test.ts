@@ -1,5 +1,6 @@
 // An integrator's own test, as the README shows it: the retailer's code under test talks to the
 // mock platform through the package's public entries, exactly as an app that installed it would.
+// @vitest-environment jsdom
 // @vitest-environment-options {"url": "https://shop.example.test/"}
 import { createClient } from 'configurator-embed';
 import {
