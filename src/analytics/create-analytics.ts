@@ -41,6 +41,12 @@ export interface ClientAnalytics extends Analytics {
   /** Tracks one of the SDK's own events, unless the `sdkEvents` option is off. */
   sdkEvent(type: string, properties?: EventProperties, context?: EventContext): void;
   /**
+   * A call failed in a way no analytics request can get past either (a refused origin, a revoked
+   * or private token): stops sending for good, as a refusal of its own would, but without telling
+   * `onError`, since the call's caller has the error already.
+   */
+  stop(error: ConfiguratorError): void;
+  /**
    * Sends what it can, then stops: timers and listeners go, and what is left waits in storage
    * for the next client of this token.
    */
@@ -182,6 +188,10 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
       dropped: counters.dropped,
       retried: counters.retried,
     }),
+    stop(error) {
+      // After destroy, what is left waits in storage: it is no longer this client's to drop.
+      if (!destroyed) delivery.halt(error);
+    },
     sdkEvent(type, properties, context) {
       // A call that settles after destroy has nowhere to send its event.
       if (options.sdkEvents && !destroyed) track(type, properties, context);

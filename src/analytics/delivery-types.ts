@@ -51,6 +51,11 @@ export interface Delivery {
   online(): void;
   /** Sends what waits now, without waiting for the interval. */
   send(): void;
+  /**
+   * Stops sending for good, as a refusal of its own would, but without a report: a call was
+   * refused in a way that no analytics request can get past either.
+   */
+  halt(error: ConfiguratorError): void;
   /** The failure that stopped sending for good, if any. */
   readonly blocked: ConfiguratorError | undefined;
   /** Cancels every timer; what is in flight still settles. */

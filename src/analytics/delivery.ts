@@ -128,6 +128,12 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
         continue;
       }
 
+      if (blocked !== undefined) {
+        // Sending stopped while this batch was on its way: it goes with the rest, unreported.
+        discard(batch);
+        break;
+      }
+
       if (!settleFailure(batch, failure.error, caller)) {
         if (caller) throw failure.error;
 
@@ -181,15 +187,32 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     deps.changed();
   }
 
-  function stop(error: ConfiguratorError): void {
+  /**
+   * Stops sending for good: what waits is dropped now, and what is in flight is settled when its
+   * request is (counted as sent if the platform took it, as dropped if not).
+   *
+   * @param report False when the failure reached a caller already (a call refused by the platform).
+   */
+  function stop(error: ConfiguratorError, report = true): void {
+    if (blocked !== undefined) return;
+
     blocked = error;
-    losses.lost(queue.entries().map((entry) => entry.event));
+    const waiting = queue.entries().filter((entry) => !entry.sending);
+    losses.lost(waiting.map((entry) => entry.event));
     losses.clear();
-    queue.clear();
+    queue.remove(waiting);
     flushTimer.cancel();
     retryTimer.cancel();
     deps.stopped();
-    deps.report(error);
+    if (report) deps.report(error);
+  }
+
+  /** Gives up a batch that was in flight when sending stopped, with nobody to tell. */
+  function discard(batch: readonly QueueEntry[]): void {
+    queue.remove(batch);
+    losses.lost(batch.map((entry) => entry.event));
+    losses.clear();
+    deps.changed();
   }
 
   function takeLosses(): void {
@@ -222,6 +245,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
       settled(batch, failure) {
         // A page that lives on sends a refused batch again in the usual way, with its policy.
         if (failure === undefined) acknowledge(batch);
+        else if (blocked !== undefined) discard(batch);
         else queue.release(batch);
         queued();
       },
@@ -255,6 +279,9 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     },
     send() {
       kick(true);
+    },
+    halt(error) {
+      stop(error, false);
     },
     get blocked() {
       return blocked;
