@@ -1,6 +1,6 @@
 import { isRgbShape } from '../configurator/colors';
 import type { FieldProblem } from '../errors/classes';
-import { CUSTOM_EVENT_TYPE, STANDARD_EVENT_TYPES, type EventProperties } from '../platform/types';
+import { CUSTOM_EVENT_TYPE, STANDARD_EVENT_TYPES } from '../platform/types';
 import type { EventContext } from './types';
 
 const STANDARD = new Set<string>(STANDARD_EVENT_TYPES);
@@ -20,11 +20,6 @@ export function checkEvent(
   if (isType(type) && isProperties(properties) && isContext(context)) return NONE;
 
   return [...typeProblems(type), ...propertyProblems(properties), ...contextProblems(context)];
-}
-
-/** Copies checked properties, so that the page changing its object later changes no event. */
-export function asProperties(properties: unknown): EventProperties | undefined {
-  return properties === undefined ? undefined : { ...(properties as EventProperties) };
 }
 
 function isType(type: unknown): boolean {

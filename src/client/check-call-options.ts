@@ -1,5 +1,5 @@
 import { UsageError } from '../errors/classes';
-import type { CallOptions, SaveOptions } from './options';
+import type { SaveOptions } from './options';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -28,14 +28,6 @@ export function checkCallOptions(options: unknown, action: string): SaveOptions 
   }
 
   return options;
-}
-
-/** The parts of call options the transport takes. */
-export function transportOptions(options: CallOptions): {
-  signal: AbortSignal | undefined;
-  timeout: number | undefined;
-} {
-  return { signal: options.signal, timeout: options.timeout };
 }
 
 /** A real AbortSignal, from this page or another realm (a frame, jsdom), not a look-alike. */

@@ -1,15 +1,14 @@
 /**
  * Settles with `promise`, or rejects with the signal's reason as soon as the signal aborts,
  * whichever comes first. Used around fetch and waits, so that an abort is honoured even by a
- * fetch that ignores the signal it was given.
+ * fetch that ignores the signal it was given. `promise` gets its handlers first, whatever the
+ * signal, so that its own later rejection is never reported as unhandled.
  */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
 
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
 
     promise.then(
       (value) => {
@@ -21,6 +20,9 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
         reject(error);
       },
     );
+
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 

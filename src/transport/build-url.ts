@@ -12,7 +12,7 @@ export function buildUrl(base: URL, path: readonly PathPart[]): string {
 }
 
 /** The platform's address without a trailing slash: its origin and any base path. */
-export function baseAddress(base: URL): string {
+function baseAddress(base: URL): string {
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
 }
 

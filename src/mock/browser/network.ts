@@ -1,3 +1,4 @@
+import { untilAborted } from '../../transport/abort';
 import type { BlockedReason } from './types';
 
 /**
@@ -56,7 +57,7 @@ export async function send(
   };
 
   try {
-    return await abortable(network(url.href, init), signal);
+    return await untilAborted(network(url.href, init), signal);
   } catch {
     if (signal.aborted) throw signal.reason;
     // The underlying error may quote the request's headers (a token among them): drop it.
@@ -78,30 +79,5 @@ export function discardBody(response: Response): void {
 
   response.body.cancel().catch(() => {
     // A body that cannot be cancelled is already closed or errored: nothing to release.
-  });
-}
-
-/**
- * `promise`, or the signal's reason as soon as it aborts. `promise` gets its handlers first,
- * whatever the signal: an underlying fetch given an aborted signal rejects too, and a rejection
- * left without a handler is reported as unhandled once the page has moved on.
- */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
