@@ -4,7 +4,7 @@ import { isNetworkError } from '../errors/guards';
 import type { AnalyticsEvent, EventProperties } from '../platform/types';
 import type { Transport } from '../transport/transport';
 import { checkEvent } from './check-event';
-import { withDefaults } from './defaults';
+import { ANALYTICS_DEFAULTS } from './defaults';
 import { createDelivery } from './delivery';
 import type { DeliveryCounters } from './delivery-types';
 import { eventId } from './event-id';
@@ -59,7 +59,7 @@ export interface ClientAnalytics extends Analytics {
  * `keepalive` when the page is left. Listeners and timers start here, none at import.
  */
 export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
-  const options = withDefaults(deps.options);
+  const options = { ...ANALYTICS_DEFAULTS, ...deps.options };
   const scheduler = deps.scheduler ?? systemScheduler;
   const page = 'page' in deps ? deps.page : currentPage();
   const areas = storageAreas(deps, page, options.persist);
