@@ -1,4 +1,3 @@
-import { ValidationError } from '../errors/classes';
 import type { ConfiguratorError } from '../errors/configurator-error';
 import { isNetworkError } from '../errors/guards';
 import type { AnalyticsEvent, EventProperties } from '../platform/types';
@@ -134,12 +133,9 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
 
   function track(type: string, properties?: EventProperties, context?: EventContext): void {
     try {
-      const problems = checkEvent(type, properties, context);
-      if (problems.length > 0) {
-        const listed = problems.map((problem) => `${problem.key} ${problem.message}`).join('; ');
-        deps.report(
-          new ValidationError('invalid_event', `Failed to track an event: ${listed}.`, problems),
-        );
+      const invalid = checkEvent(type, properties, context);
+      if (invalid !== undefined) {
+        deps.report(invalid);
 
         return;
       }
