@@ -32,7 +32,13 @@ export interface AnalyticsDependencies {
   /** The page; the current one by default, `undefined` outside a browser. */
   page?: PageEnvironment | undefined;
   /** Storage areas; the page's own by default, none outside a browser. */
-  storage?: { local: StorageArea | undefined; session: StorageArea | undefined };
+  storage?: StorageAreas;
+}
+
+/** The storage areas analytics keeps its queue (`local`) and its session (`session`) in. */
+export interface StorageAreas {
+  local: StorageArea | undefined;
+  session: StorageArea | undefined;
 }
 
 /** A client's analytics, with what only the client itself uses. */
@@ -61,7 +67,14 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
   const options = { ...ANALYTICS_DEFAULTS, ...deps.options };
   const scheduler = deps.scheduler ?? systemScheduler;
   const page = 'page' in deps ? deps.page : currentPage();
-  const areas = storageAreas(deps, page, options.persist);
+  // No storage outside a page unless given one, and none at all when `persist` is off.
+  const areas: Partial<StorageAreas> =
+    options.persist && (page !== undefined || deps.storage !== undefined)
+      ? (deps.storage ?? {
+          local: pageStorage('localStorage'),
+          session: pageStorage('sessionStorage'),
+        })
+      : {};
   const tokenHash = hashToken(deps.token);
   const session = resolveSession(areas.session, tokenHash);
   const queue = createQueue(options.maxQueue);
@@ -75,8 +88,7 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     scheduler,
     counters,
     losses,
-    batchSize: options.batchSize,
-    flushInterval: options.flushInterval,
+    options,
     online: () => pageOnline(page),
     changed: () => {
       sync.soon();
@@ -178,12 +190,7 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
   return {
     track,
     flush: () => delivery.flush(),
-    stats: () => ({
-      queued: queue.size,
-      sent: counters.sent,
-      dropped: counters.dropped,
-      retried: counters.retried,
-    }),
+    stats: () => ({ queued: queue.size, ...counters }),
     stop(error) {
       // After destroy, what is left waits in storage: it is no longer this client's to drop.
       if (!destroyed) delivery.halt(error);
@@ -194,22 +201,4 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     },
     destroy,
   };
-}
-
-/** The storage areas to use: none outside a page, and none at all when `persist` is off. */
-function storageAreas(
-  deps: AnalyticsDependencies,
-  page: PageEnvironment | undefined,
-  persist: boolean,
-): { local: StorageArea | undefined; session: StorageArea | undefined } {
-  if (!persist || (page === undefined && deps.storage === undefined)) {
-    return { local: undefined, session: undefined };
-  }
-
-  return (
-    deps.storage ?? {
-      local: pageStorage('localStorage'),
-      session: pageStorage('sessionStorage'),
-    }
-  );
 }

@@ -3,6 +3,7 @@ import type { Transport } from '../transport/transport';
 import type { LossLedger } from './loss-ledger';
 import type { EventQueue } from './queue';
 import type { Scheduler } from './scheduler';
+import type { AnalyticsOptions } from './types';
 
 /** Counters that delivery keeps up to date. */
 export interface DeliveryCounters {
@@ -19,8 +20,8 @@ export interface DeliveryDependencies {
   counters: DeliveryCounters;
   /** Where losses wait to be reported. */
   losses: LossLedger;
-  batchSize: number;
-  flushInterval: number;
+  /** `batchSize` and `flushInterval` are delivery's. */
+  options: Required<AnalyticsOptions>;
   /** False while the browser says it is offline. */
   online(): boolean;
   /** The queue's content changed: store it soon. */

@@ -14,7 +14,8 @@ import { oversizedError, sendBatch } from './send-batch';
  * everything that waits; one that cannot pass stops sending for good and drops the queue.
  */
 export function createDelivery(deps: DeliveryDependencies): Delivery {
-  const { queue, scheduler, counters, losses, batchSize } = deps;
+  const { queue, scheduler, counters, losses } = deps;
+  const { batchSize, flushInterval } = deps.options;
   const flushTimer = createTimer(scheduler, () => {
     kick(true);
   });
@@ -54,7 +55,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
         kick(false);
       });
     } else if (queue.waiting > 0 && !flushTimer.pending) {
-      flushTimer.schedule(deps.flushInterval);
+      flushTimer.schedule(flushInterval);
     }
   }
 
