@@ -16,12 +16,8 @@ import { oversizedError, sendBatch } from './send-batch';
 export function createDelivery(deps: DeliveryDependencies): Delivery {
   const { queue, scheduler, counters, losses } = deps;
   const { batchSize, flushInterval } = deps.options;
-  const flushTimer = createTimer(scheduler, () => {
-    kick(true);
-  });
-  const retryTimer = createTimer(scheduler, () => {
-    kick(true);
-  });
+  const flushTimer = createTimer(scheduler, sendAll);
+  const retryTimer = createTimer(scheduler, sendAll);
   const keepalives = new Set<Promise<void>>();
   let running: Promise<void> | undefined;
   let kickQueued = false;
@@ -67,6 +63,11 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     wantAll = false;
     flushTimer.cancel();
     run(drain(everything, false).catch(() => undefined));
+  }
+
+  /** Sends everything that waits, without waiting for a batch to fill. */
+  function sendAll(): void {
+    kick(true);
   }
 
   function run(drained: Promise<unknown>): void {
@@ -303,7 +304,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     },
     resume() {
       paused = false;
-      kick(true);
+      sendAll();
     },
     offline() {
       goOffline();
@@ -311,11 +312,9 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     online() {
       offline = false;
       if (!rateLimited()) retryTimer.cancel();
-      if (!retryTimer.pending) kick(true);
+      if (!retryTimer.pending) sendAll();
     },
-    send() {
-      kick(true);
-    },
+    send: sendAll,
     halt(error) {
       stop(error, false);
     },

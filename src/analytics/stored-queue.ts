@@ -134,18 +134,14 @@ function ownerPrefix(clientId: string): string {
 
 /** Reads a stored queue; `undefined` for anything that is not one (corrupt, another version). */
 export function parseQueue(value: string | null): StoredQueue | undefined {
-  if (value === null) return undefined;
-
-  let parsed: unknown;
+  let parsed: Record<string, unknown>;
   try {
-    parsed = JSON.parse(value);
+    parsed = Object(JSON.parse(value ?? 'null')) as Record<string, unknown>;
   } catch {
     return undefined;
   }
 
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-
-  const { owner, until, dropped, events } = parsed as Record<string, unknown>;
+  const { owner, until, dropped, events } = parsed;
   if (typeof owner !== 'string' || typeof until !== 'number' || !Array.isArray(events)) {
     return undefined;
   }
@@ -159,9 +155,7 @@ export function parseQueue(value: string | null): StoredQueue | undefined {
 }
 
 function isStoredEvent(value: unknown): value is AnalyticsEvent {
-  if (typeof value !== 'object' || value === null) return false;
-
-  const { id, type, sessionId, clientTime } = value as Record<string, unknown>;
+  const { id, type, sessionId, clientTime } = Object(value) as Record<string, unknown>;
 
   return (
     typeof id === 'string' &&
