@@ -8,7 +8,7 @@ import { createDelivery } from './delivery';
 import type { DeliveryCounters } from './delivery-types';
 import { eventId } from './event-id';
 import { LOSS_EVENT_TYPE, makeEvent } from './make-event';
-import { currentPage, pageOnline, watchPage, type PageEnvironment } from './page-lifecycle';
+import { currentPage, watchPage, type PageEnvironment } from './page-lifecycle';
 import { createQueue } from './queue';
 import { createLossLedger } from './loss-ledger';
 import { createQueueSync } from './queue-sync';
@@ -89,7 +89,7 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     counters,
     losses,
     options,
-    online: () => pageOnline(page),
+    online: () => page?.online() !== false,
     changed: () => {
       sync.soon();
     },
@@ -108,9 +108,7 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     losses,
     scheduler,
     canAdopt: () => delivery.blocked === undefined,
-    adopted: () => {
-      delivery.send();
-    },
+    adopted: delivery.send,
   });
 
   const unwatch = watchPage(page, {
@@ -127,12 +125,8 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
       sync.hold();
       delivery.resume();
     },
-    offline: () => {
-      delivery.offline();
-    },
-    online: () => {
-      delivery.online();
-    },
+    offline: delivery.offline,
+    online: delivery.online,
   });
 
   function event(
@@ -189,7 +183,7 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
 
   return {
     track,
-    flush: () => delivery.flush(),
+    flush: delivery.flush,
     stats: () => ({ queued: queue.size, ...counters }),
     stop(error) {
       // After destroy, what is left waits in storage: it is no longer this client's to drop.

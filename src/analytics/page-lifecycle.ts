@@ -38,11 +38,6 @@ export function currentPage(): PageEnvironment | undefined {
   };
 }
 
-/** True unless the page's browser says it is offline; always true outside a browser. */
-export function pageOnline(page: PageEnvironment | undefined): boolean {
-  return page === undefined || page.online();
-}
-
 /**
  * Listens to the page's life: `visibilitychange`, `pagehide`, `pageshow`, `offline` and
  * `online`. Never `unload` or `beforeunload`, which keep a page out of the back-forward cache.

@@ -75,12 +75,9 @@ function validationDecision(error: ValidationError): Decision {
   if (error.code === 'payload_too_large') return { kind: 'split' };
   if (error.code !== 'invalid_event') return { kind: 'drop-batch' };
 
-  const indexes = new Set<number>();
-  for (const problem of error.errors) {
-    const index = /^events\[(\d+)\]/.exec(problem.key)?.[1];
-    if (index === undefined) return { kind: 'split' };
-    indexes.add(Number(index));
-  }
+  // The events a 422 names by index; when it names none, or something else, halves find them.
+  const indexes = error.errors.map(({ key }) => /^events\[(\d+)\]/.exec(key)?.[1]);
+  if (indexes.length === 0 || indexes.includes(undefined)) return { kind: 'split' };
 
-  return indexes.size === 0 ? { kind: 'split' } : { kind: 'drop-events', indexes };
+  return { kind: 'drop-events', indexes: new Set(indexes.map(Number)) };
 }
