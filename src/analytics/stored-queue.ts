@@ -51,11 +51,7 @@ export interface ClaimResult {
  * whose lease has passed by writing its own id into it, and takes the events only if its claim
  * is still there a moment later; a holder that finds its slot claimed forgets those events.
  */
-export function openQueueStore(
-  area: StorageArea | undefined,
-  tokenHash: string,
-  clientId: string,
-): QueueStore {
+export function openQueueStore(area: StorageArea, tokenHash: string, clientId: string): QueueStore {
   const prefix = `${QUEUE_KEY_PREFIX}${tokenHash}:`;
   const ownPrefix = ownerPrefix(clientId);
   let key = prefix + clientId;
