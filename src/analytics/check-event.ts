@@ -1,108 +1,65 @@
 import { isRgbShape } from '../configurator/colors';
-import type { FieldProblem } from '../errors/classes';
+import { ValidationError, type FieldProblem } from '../errors/classes';
 import { CUSTOM_EVENT_TYPE, STANDARD_EVENT_TYPES } from '../platform/types';
-import type { EventContext } from './types';
 
 const STANDARD = new Set<string>(STANDARD_EVENT_TYPES);
 
-/** The answer for an event with nothing wrong; shared, so a valid event allocates nothing. */
-const NONE: readonly FieldProblem[] = Object.freeze([]);
+/** What each field of an event's context must be, and the problem when it is not. */
+const CONTEXT_FIELDS = [
+  ['productId', isId, 'must be a non-empty string'],
+  ['configurationId', isId, 'must be a non-empty string'],
+  [
+    'variant',
+    isVariant,
+    'must map attribute keys to strings, finite numbers, booleans or { r, g, b }',
+  ],
+] as const;
 
 /**
- * Lists what is wrong with an event's type, properties and context; empty when the event may be
- * sent. Valid events, the usual case, take the fast path and allocate nothing.
+ * Checks an event's type, properties and context. @returns `undefined` when the event may be
+ * sent, else the `ValidationError` to report, which lists every problem.
  */
 export function checkEvent(
   type: unknown,
   properties: unknown,
-  context?: unknown,
-): readonly FieldProblem[] {
-  if (isType(type) && isProperties(properties) && isContext(context)) return NONE;
-
-  return [...typeProblems(type), ...propertyProblems(properties), ...contextProblems(context)];
-}
-
-function isType(type: unknown): boolean {
-  return typeof type === 'string' && (STANDARD.has(type) || CUSTOM_EVENT_TYPE.test(type));
-}
-
-function isProperties(properties: unknown): boolean {
-  if (properties === undefined) return true;
-  if (!isPlainObject(properties)) return false;
-
-  for (const key in properties) {
-    if (!isFlatValue(properties[key])) return false;
-  }
-
-  return true;
-}
-
-function isContext(context: unknown): boolean {
-  if (context === undefined) return true;
-  if (!isPlainObject(context)) return false;
-
-  const { productId, configurationId, variant } = context as EventContext;
-
-  return (
-    (productId === undefined || isId(productId)) &&
-    (configurationId === undefined || isId(configurationId)) &&
-    (variant === undefined || isVariant(variant))
-  );
-}
-
-function typeProblems(type: unknown): FieldProblem[] {
-  if (isType(type)) return [];
-
-  return [
-    {
-      key: 'type',
-      message:
-        'must be a standard type or match ^[a-z][a-z0-9_.:-]{0,63}$ (lower case, up to 64 characters)',
-    },
-  ];
-}
-
-function propertyProblems(properties: unknown): FieldProblem[] {
-  if (properties === undefined) return [];
-  if (!isPlainObject(properties)) {
-    return [{ key: 'properties', message: 'must be an object of strings, numbers and booleans' }];
-  }
-
-  return Object.keys(properties)
-    .filter((key) => !isFlatValue(properties[key]))
-    .map((key) => ({
-      key: `properties.${key}`,
-      message: 'must be a string, a finite number or a boolean',
-    }));
-}
-
-function contextProblems(context: unknown): FieldProblem[] {
-  if (context === undefined) return [];
-  if (!isPlainObject(context)) {
-    return [
-      { key: 'context', message: 'must be an object { productId, configurationId, variant }' },
-    ];
-  }
-
-  const { productId, configurationId, variant } = context as EventContext;
+  context: unknown,
+): ValidationError | undefined {
   const problems: FieldProblem[] = [];
+  const problem = (key: string, message: string): void => {
+    problems.push({ key, message });
+  };
 
-  if (productId !== undefined && !isId(productId)) {
-    problems.push({ key: 'productId', message: 'must be a non-empty string' });
+  if (typeof type !== 'string' || !(STANDARD.has(type) || CUSTOM_EVENT_TYPE.test(type))) {
+    problem(
+      'type',
+      'must be a standard type or match ^[a-z][a-z0-9_.:-]{0,63}$ (lower case, up to 64 characters)',
+    );
   }
 
-  if (configurationId !== undefined && !isId(configurationId)) {
-    problems.push({ key: 'configurationId', message: 'must be a non-empty string' });
+  if (properties !== undefined && !isPlainObject(properties)) {
+    problem('properties', 'must be an object of strings, numbers and booleans');
+  } else if (properties !== undefined) {
+    for (const key of Object.keys(properties)) {
+      if (!isFlatValue(properties[key])) {
+        problem(`properties.${key}`, 'must be a string, a finite number or a boolean');
+      }
+    }
   }
 
-  if (variant !== undefined && !isVariant(variant)) {
-    problems.push({
-      key: 'variant',
-      message: 'must map attribute keys to strings, finite numbers, booleans or { r, g, b }',
-    });
+  if (context !== undefined && !isPlainObject(context)) {
+    problem('context', 'must be an object { productId, configurationId, variant }');
+  } else if (context !== undefined) {
+    for (const [key, isValid, message] of CONTEXT_FIELDS) {
+      const value = context[key];
+      if (value !== undefined && !isValid(value)) problem(key, message);
+    }
   }
 
-  return problems;
+  if (problems.length === 0) return undefined;
+
+  const listed = problems.map(({ key, message }) => `${key} ${message}`).join('; ');
+
+  return new ValidationError('invalid_event', `Failed to track an event: ${listed}.`, problems);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -110,9 +67,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isFlatValue(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-
-  return typeof value === 'string' || typeof value === 'boolean';
+  return Number.isFinite(value) || typeof value === 'string' || typeof value === 'boolean';
 }
 
 function isId(value: unknown): boolean {
@@ -124,12 +79,9 @@ function isVariant(value: unknown): boolean {
 
   for (const key in value) {
     const inner = value[key];
-    if (!isFlatValue(inner) && !(isRgbShape(inner) && isRgbNumbers(inner))) return false;
+    const isColor = isRgbShape(inner) && Object.values(inner).every(Number.isFinite);
+    if (!isFlatValue(inner) && !isColor) return false;
   }
 
   return true;
-}
-
-function isRgbNumbers(color: { r: unknown; g: unknown; b: unknown }): boolean {
-  return [color.r, color.g, color.b].every((n) => typeof n === 'number' && Number.isFinite(n));
 }

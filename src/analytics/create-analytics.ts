@@ -1,15 +1,14 @@
-import { ValidationError } from '../errors/classes';
 import type { ConfiguratorError } from '../errors/configurator-error';
 import { isNetworkError } from '../errors/guards';
 import type { AnalyticsEvent, EventProperties } from '../platform/types';
 import type { Transport } from '../transport/transport';
 import { checkEvent } from './check-event';
-import { withDefaults } from './defaults';
+import { ANALYTICS_DEFAULTS } from './defaults';
 import { createDelivery } from './delivery';
 import type { DeliveryCounters } from './delivery-types';
 import { eventId } from './event-id';
 import { LOSS_EVENT_TYPE, makeEvent } from './make-event';
-import { currentPage, pageOnline, watchPage, type PageEnvironment } from './page-lifecycle';
+import { currentPage, watchPage, type PageEnvironment } from './page-lifecycle';
 import { createQueue } from './queue';
 import { createLossLedger } from './loss-ledger';
 import { createQueueSync } from './queue-sync';
@@ -33,7 +32,13 @@ export interface AnalyticsDependencies {
   /** The page; the current one by default, `undefined` outside a browser. */
   page?: PageEnvironment | undefined;
   /** Storage areas; the page's own by default, none outside a browser. */
-  storage?: { local: StorageArea | undefined; session: StorageArea | undefined };
+  storage?: StorageAreas;
+}
+
+/** The storage areas analytics keeps its queue (`local`) and its session (`session`) in. */
+export interface StorageAreas {
+  local: StorageArea | undefined;
+  session: StorageArea | undefined;
 }
 
 /** A client's analytics, with what only the client itself uses. */
@@ -59,10 +64,17 @@ export interface ClientAnalytics extends Analytics {
  * `keepalive` when the page is left. Listeners and timers start here, none at import.
  */
 export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
-  const options = withDefaults(deps.options);
+  const options = { ...ANALYTICS_DEFAULTS, ...deps.options };
   const scheduler = deps.scheduler ?? systemScheduler;
   const page = 'page' in deps ? deps.page : currentPage();
-  const areas = storageAreas(deps, page, options.persist);
+  // No storage outside a page unless given one, and none at all when `persist` is off.
+  const areas: Partial<StorageAreas> =
+    options.persist && (page !== undefined || deps.storage !== undefined)
+      ? (deps.storage ?? {
+          local: pageStorage('localStorage'),
+          session: pageStorage('sessionStorage'),
+        })
+      : {};
   const tokenHash = hashToken(deps.token);
   const session = resolveSession(areas.session, tokenHash);
   const queue = createQueue(options.maxQueue);
@@ -76,9 +88,8 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     scheduler,
     counters,
     losses,
-    batchSize: options.batchSize,
-    flushInterval: options.flushInterval,
-    online: () => pageOnline(page),
+    options,
+    online: () => page?.online() !== false,
     changed: () => {
       sync.soon();
     },
@@ -97,9 +108,7 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     losses,
     scheduler,
     canAdopt: () => delivery.blocked === undefined,
-    adopted: () => {
-      delivery.send();
-    },
+    adopted: delivery.send,
   });
 
   const unwatch = watchPage(page, {
@@ -116,12 +125,8 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
       sync.hold();
       delivery.resume();
     },
-    offline: () => {
-      delivery.offline();
-    },
-    online: () => {
-      delivery.online();
-    },
+    offline: delivery.offline,
+    online: delivery.online,
   });
 
   function event(
@@ -134,12 +139,9 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
 
   function track(type: string, properties?: EventProperties, context?: EventContext): void {
     try {
-      const problems = checkEvent(type, properties, context);
-      if (problems.length > 0) {
-        const listed = problems.map((problem) => `${problem.key} ${problem.message}`).join('; ');
-        deps.report(
-          new ValidationError('invalid_event', `Failed to track an event: ${listed}.`, problems),
-        );
+      const invalid = checkEvent(type, properties, context);
+      if (invalid !== undefined) {
+        deps.report(invalid);
 
         return;
       }
@@ -181,13 +183,8 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
 
   return {
     track,
-    flush: () => delivery.flush(),
-    stats: () => ({
-      queued: queue.size,
-      sent: counters.sent,
-      dropped: counters.dropped,
-      retried: counters.retried,
-    }),
+    flush: delivery.flush,
+    stats: () => ({ queued: queue.size, ...counters }),
     stop(error) {
       // After destroy, what is left waits in storage: it is no longer this client's to drop.
       if (!destroyed) delivery.halt(error);
@@ -198,22 +195,4 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     },
     destroy,
   };
-}
-
-/** The storage areas to use: none outside a page, and none at all when `persist` is off. */
-function storageAreas(
-  deps: AnalyticsDependencies,
-  page: PageEnvironment | undefined,
-  persist: boolean,
-): { local: StorageArea | undefined; session: StorageArea | undefined } {
-  if (!persist || (page === undefined && deps.storage === undefined)) {
-    return { local: undefined, session: undefined };
-  }
-
-  return (
-    deps.storage ?? {
-      local: pageStorage('localStorage'),
-      session: pageStorage('sessionStorage'),
-    }
-  );
 }

@@ -8,14 +8,3 @@ export const ANALYTICS_DEFAULTS: Required<AnalyticsOptions> = {
   persist: true,
   sdkEvents: true,
 };
-
-/** Fills in the defaults of options already checked. */
-export function withDefaults(options: AnalyticsOptions): Required<AnalyticsOptions> {
-  return {
-    batchSize: options.batchSize ?? ANALYTICS_DEFAULTS.batchSize,
-    flushInterval: options.flushInterval ?? ANALYTICS_DEFAULTS.flushInterval,
-    maxQueue: options.maxQueue ?? ANALYTICS_DEFAULTS.maxQueue,
-    persist: options.persist ?? ANALYTICS_DEFAULTS.persist,
-    sdkEvents: options.sdkEvents ?? ANALYTICS_DEFAULTS.sdkEvents,
-  };
-}

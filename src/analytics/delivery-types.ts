@@ -3,6 +3,7 @@ import type { Transport } from '../transport/transport';
 import type { LossLedger } from './loss-ledger';
 import type { EventQueue } from './queue';
 import type { Scheduler } from './scheduler';
+import type { AnalyticsOptions } from './types';
 
 /** Counters that delivery keeps up to date. */
 export interface DeliveryCounters {
@@ -19,8 +20,8 @@ export interface DeliveryDependencies {
   counters: DeliveryCounters;
   /** Where losses wait to be reported. */
   losses: LossLedger;
-  batchSize: number;
-  flushInterval: number;
+  /** `batchSize` and `flushInterval` are delivery's. */
+  options: Required<AnalyticsOptions>;
   /** False while the browser says it is offline. */
   online(): boolean;
   /** The queue's content changed: store it soon. */
@@ -38,7 +39,7 @@ export interface Delivery {
   /** Events were queued: send when a batch is full, or after the interval. */
   queued(): void;
   /** Sends everything now; rejects with the first failure. */
-  flush(): Promise<void>;
+  flush: () => Promise<void>;
   /** Sends what fits the page's keepalive budget, for a page that may be gone in a moment. */
   leave(): void;
   /** Stops sending until `resume` (the page went into the back-forward cache). */
@@ -46,11 +47,11 @@ export interface Delivery {
   /** Sends again after `pause`. */
   resume(): void;
   /** The browser went offline: wait for `online`. */
-  offline(): void;
+  offline: () => void;
   /** The browser came back online: send what waits. */
-  online(): void;
+  online: () => void;
   /** Sends what waits now, without waiting for the interval. */
-  send(): void;
+  send: () => void;
   /**
    * Stops sending for good, as a refusal of its own would, but without a report: a call was
    * refused in a way that no analytics request can get past either.

@@ -1,10 +1,9 @@
 import { NetworkError } from '../errors/classes';
 import type { ConfiguratorError } from '../errors/configurator-error';
 import { ANALYTICS_LIMITS } from '../platform/types';
-import { sendOnLeave } from './leave-page';
-import type { QueueEntry } from './queue';
-import { applyDecision } from './apply-decision';
 import type { Delivery, DeliveryDependencies } from './delivery-types';
+import { KEEPALIVE_MAX_BYTES, keepaliveInFlight } from './keepalive-budget';
+import { ENVELOPE_BYTES, type QueueEntry, type Taken } from './queue';
 import { decide } from './retry-policy';
 import { createTimer } from './scheduler';
 import { oversizedError, sendBatch } from './send-batch';
@@ -15,19 +14,15 @@ import { oversizedError, sendBatch } from './send-batch';
  * everything that waits; one that cannot pass stops sending for good and drops the queue.
  */
 export function createDelivery(deps: DeliveryDependencies): Delivery {
-  const { queue, scheduler, counters, losses, batchSize } = deps;
-  const flushTimer = createTimer(scheduler, () => {
-    kick(true);
-  });
-  const retryTimer = createTimer(scheduler, () => {
-    kick(true);
-  });
+  const { queue, scheduler, counters, losses } = deps;
+  const { batchSize, flushInterval } = deps.options;
+  const flushTimer = createTimer(scheduler, sendAll);
+  const retryTimer = createTimer(scheduler, sendAll);
   const keepalives = new Set<Promise<void>>();
   let running: Promise<void> | undefined;
   let kickQueued = false;
   let wantAll = false;
   let failures = 0;
-  let streakReported = false;
   let cap: number = ANALYTICS_LIMITS.maxEvents;
   let waitingOn: ConfiguratorError | undefined;
   let offline = false;
@@ -56,7 +51,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
         kick(false);
       });
     } else if (queue.waiting > 0 && !flushTimer.pending) {
-      flushTimer.schedule(deps.flushInterval);
+      flushTimer.schedule(flushInterval);
     }
   }
 
@@ -68,6 +63,11 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     wantAll = false;
     flushTimer.cancel();
     run(drain(everything, false).catch(() => undefined));
+  }
+
+  /** Sends everything that waits, without waiting for a batch to fill. */
+  function sendAll(): void {
+    kick(true);
   }
 
   function run(drained: Promise<unknown>): void {
@@ -86,8 +86,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     if (rateLimited() && waitingOn !== undefined) throw waitingOn;
 
     // A caller waits: no interval and no backoff of ours holds the queue back.
-    retryTimer.cancel();
-    flushTimer.cancel();
+    cancelTimers();
     const drained = drainAndSettle();
     run(drained.catch(() => undefined));
 
@@ -114,8 +113,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
       }
 
       takeLosses();
-      const { batch, oversized } = queue.take(Math.min(batchSize, cap), ANALYTICS_LIMITS.maxBytes);
-      if (oversized.length > 0) drop(oversized, oversizedError(oversized.length));
+      const { batch, oversized } = take(ANALYTICS_LIMITS.maxBytes);
       if (batch.length === 0) {
         if (oversized.length > 0) continue;
 
@@ -148,41 +146,72 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     queue.remove(batch);
     counters.sent += batch.length;
     failures = 0;
-    streakReported = false;
     cap = Math.min(ANALYTICS_LIMITS.maxEvents, cap * 2);
     deps.changed();
   }
 
-  /** Applies the retry policy to a failed batch. @returns True to go on with the next batch. */
+  /**
+   * Carries out the retry policy's decision about a failed batch: the batch goes back to
+   * waiting, except the events given up.
+   *
+   * @returns True to go on with the next batch at once.
+   */
   function settleFailure(batch: QueueEntry[], error: unknown, caller: boolean): boolean {
     const decision = decide(error, failures + 1, scheduler.random());
+    queue.release(batch);
 
-    return applyDecision(decision, batch, {
-      queue,
-      retry(delay) {
+    switch (decision.kind) {
+      case 'retry':
         failures += 1;
         counters.retried += 1;
         waitingOn = error as ConfiguratorError;
-        retryTimer.schedule(delay);
-        if (!streakReported && !caller) deps.report(error as ConfiguratorError);
-        streakReported = true;
-      },
-      offline: goOffline,
-      halve(size) {
-        cap = Math.max(1, Math.floor(size / 2));
-      },
-      drop: (entries) => {
-        drop(entries, error);
-      },
-      stop: () => {
+        retryTimer.schedule(decision.delay);
+        // A run of failures in the background is reported once, at its first failure.
+        if (failures === 1 && !caller) deps.report(error as ConfiguratorError);
+
+        return false;
+      case 'offline':
+        goOffline();
+
+        return false;
+      case 'stop':
         stop(error as ConfiguratorError);
-      },
-    });
+
+        return false;
+      default: {
+        // Give up what the platform refused: the events it named, the batch, or a lone event.
+        // Otherwise, smaller batches find the events at fault.
+        const refused =
+          decision.kind === 'drop-events'
+            ? batch.filter((_, index) => decision.indexes.has(index))
+            : decision.kind === 'drop-batch' || batch.length === 1
+              ? batch
+              : [];
+        if (refused.length > 0) drop(refused, error);
+        else cap = Math.max(1, Math.floor(batch.length / 2));
+
+        return true;
+      }
+    }
+  }
+
+  /** Takes the next batch, giving up (and reporting) the events too large for any batch. */
+  function take(maxBytes: number): Taken {
+    const taken = queue.take(Math.min(batchSize, cap), maxBytes);
+    const { oversized } = taken;
+    if (oversized.length > 0) drop(oversized, oversizedError(oversized.length));
+
+    return taken;
+  }
+
+  /** Removes entries from the queue, counting them as lost. */
+  function giveUp(entries: readonly QueueEntry[]): void {
+    queue.remove(entries);
+    losses.lost(entries.map((entry) => entry.event));
   }
 
   function drop(entries: readonly QueueEntry[], error: unknown): void {
-    queue.remove(entries);
-    losses.lost(entries.map((entry) => entry.event));
+    giveUp(entries);
     deps.report(error as ConfiguratorError);
     deps.changed();
   }
@@ -197,20 +226,16 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     if (blocked !== undefined) return;
 
     blocked = error;
-    const waiting = queue.entries().filter((entry) => !entry.sending);
-    losses.lost(waiting.map((entry) => entry.event));
+    giveUp(queue.entries().filter((entry) => !entry.sending));
     losses.clear();
-    queue.remove(waiting);
-    flushTimer.cancel();
-    retryTimer.cancel();
+    cancelTimers();
     deps.stopped();
     if (report) deps.report(error);
   }
 
   /** Gives up a batch that was in flight when sending stopped, with nobody to tell. */
   function discard(batch: readonly QueueEntry[]): void {
-    queue.remove(batch);
-    losses.lost(batch.map((entry) => entry.event));
+    giveUp(batch);
     losses.clear();
     deps.changed();
   }
@@ -222,8 +247,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
 
   function goOffline(): NetworkError {
     offline = true;
-    flushTimer.cancel();
-    retryTimer.cancel();
+    cancelTimers();
 
     return new NetworkError(
       'offline',
@@ -231,27 +255,40 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     );
   }
 
+  function cancelTimers(): void {
+    flushTimer.cancel();
+    retryTimer.cancel();
+  }
+
+  /**
+   * Sends what waits with `fetch` `keepalive`, so that the requests outlive the page, in batches
+   * while the page's 64 KiB keepalive budget holds (shared by every client on the page); what
+   * does not fit stays queued and stored for the next visit.
+   */
   function leave(): void {
     if (blocked !== undefined || offline || rateLimited()) return;
 
     takeLosses();
-    const sent = sendOnLeave({
-      queue,
-      transport: deps.transport,
-      maxEvents: Math.min(batchSize, cap),
-      dropOversized: (entries) => {
-        drop(entries, oversizedError(entries.length));
-      },
-      settled(batch, failure) {
+    for (;;) {
+      const budget = Math.min(
+        ANALYTICS_LIMITS.maxBytes,
+        KEEPALIVE_MAX_BYTES - keepaliveInFlight.bytes,
+      );
+      if (budget <= ENVELOPE_BYTES) return;
+
+      const { batch, bytes } = take(budget);
+      if (batch.length === 0) return;
+
+      keepaliveInFlight.bytes += bytes;
+      const request = sendBatch(deps.transport, batch, true).then((failure) => {
+        keepaliveInFlight.bytes -= bytes;
+
         // A page that lives on sends a refused batch again in the usual way, with its policy.
         if (failure === undefined) acknowledge(batch);
         else if (blocked !== undefined) discard(batch);
         else queue.release(batch);
         queued();
-      },
-    });
-
-    for (const request of sent) {
+      });
       keepalives.add(request);
       void request.then(() => keepalives.delete(request));
     }
@@ -267,7 +304,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     },
     resume() {
       paused = false;
-      kick(true);
+      sendAll();
     },
     offline() {
       goOffline();
@@ -275,11 +312,9 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     online() {
       offline = false;
       if (!rateLimited()) retryTimer.cancel();
-      if (!retryTimer.pending) kick(true);
+      if (!retryTimer.pending) sendAll();
     },
-    send() {
-      kick(true);
-    },
+    send: sendAll,
     halt(error) {
       stop(error, false);
     },
@@ -288,8 +323,7 @@ export function createDelivery(deps: DeliveryDependencies): Delivery {
     },
     close() {
       closed = true;
-      flushTimer.cancel();
-      retryTimer.cancel();
+      cancelTimers();
     },
   };
 }

@@ -17,35 +17,18 @@ export function eventId(): string {
     offset = 0;
   }
 
-  const b = pool;
-  const o = offset;
-  const h = (hex ??= Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0')));
+  hex ??= Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0'));
+  // Byte 6 starts with the version (4), byte 8 with the variant (binary 10).
+  pool[offset + 6] = ((pool[offset + 6] ?? 0) & 0x0f) | 0x40;
+  pool[offset + 8] = ((pool[offset + 8] ?? 0) & 0x3f) | 0x80;
+  let id = '';
+
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) id += '-';
+    id += hex[pool[offset + i] ?? 0] ?? '';
+  }
+
   offset += 16;
 
-  const at = (i: number): string => h[b[o + i] ?? 0] ?? '00';
-  const version = h[((b[o + 6] ?? 0) & 0x0f) | 0x40] ?? '40';
-  const variant = h[((b[o + 8] ?? 0) & 0x3f) | 0x80] ?? '80';
-
-  return (
-    at(0) +
-    at(1) +
-    at(2) +
-    at(3) +
-    '-' +
-    at(4) +
-    at(5) +
-    '-' +
-    version +
-    at(7) +
-    '-' +
-    variant +
-    at(9) +
-    '-' +
-    at(10) +
-    at(11) +
-    at(12) +
-    at(13) +
-    at(14) +
-    at(15)
-  );
+  return id;
 }

@@ -34,24 +34,18 @@ export function makeEvent(
   };
 
   if (properties !== undefined) event.properties = { ...properties };
-  if (context === undefined) return event;
-
-  if (context.productId !== undefined) event.productId = context.productId;
-  if (context.configurationId !== undefined) event.configurationId = context.configurationId;
-  if (context.variant !== undefined) event.variant = copyVariant(context.variant);
+  if (context?.productId !== undefined) event.productId = context.productId;
+  if (context?.configurationId !== undefined) event.configurationId = context.configurationId;
+  if (context?.variant !== undefined) event.variant = copyVariant(context.variant);
 
   return event;
 }
 
 function copyVariant(variant: Variant): Variant {
-  const copy: Variant = {};
-
-  for (const key of Object.keys(variant)) {
-    const value = variant[key];
-    if (value === undefined) continue;
-
-    copy[key] = typeof value === 'object' ? { r: value.r, g: value.g, b: value.b } : value;
-  }
-
-  return copy;
+  return Object.fromEntries(
+    Object.entries(variant).map(([key, value]) => [
+      key,
+      typeof value === 'object' ? { r: value.r, g: value.g, b: value.b } : value,
+    ]),
+  );
 }

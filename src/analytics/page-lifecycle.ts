@@ -9,15 +9,15 @@ export interface PageEnvironment {
 /** What analytics does as the page's life goes on. */
 export interface PageHandlers {
   /** The page is hidden, and may never be shown again: send what fits and store the rest. */
-  hidden(): void;
+  hidden: () => void;
   /** The page is being left (or put in the back-forward cache): release the stored queue. */
-  leaving(): void;
+  leaving: () => void;
   /** The page is shown again from the back-forward cache. */
-  returned(): void;
+  returned: () => void;
   /** The browser went offline. */
-  offline(): void;
+  offline: () => void;
   /** The browser came back online. */
-  online(): void;
+  online: () => void;
 }
 
 /** The page this code runs in, or `undefined` outside a browser (server-side rendering). */
@@ -38,11 +38,6 @@ export function currentPage(): PageEnvironment | undefined {
   };
 }
 
-/** True unless the page's browser says it is offline; always true outside a browser. */
-export function pageOnline(page: PageEnvironment | undefined): boolean {
-  return page === undefined || page.online();
-}
-
 /**
  * Listens to the page's life: `visibilitychange`, `pagehide`, `pageshow`, `offline` and
  * `online`. Never `unload` or `beforeunload`, which keep a page out of the back-forward cache.
@@ -52,33 +47,29 @@ export function pageOnline(page: PageEnvironment | undefined): boolean {
 export function watchPage(page: PageEnvironment | undefined, handlers: PageHandlers): () => void {
   if (page === undefined) return () => undefined;
 
-  const removers: Array<() => void> = [];
-  const listen = (target: EventTarget | undefined, type: string, handler: EventListener): void => {
-    if (target === undefined) return;
+  const listeners: Array<[EventTarget | undefined, string, (event: Event) => void]> = [
+    [
+      page.document,
+      'visibilitychange',
+      () => {
+        if (page.document?.visibilityState === 'hidden') handlers.hidden();
+      },
+    ],
+    [page.window, 'pagehide', handlers.leaving],
+    [
+      page.window,
+      'pageshow',
+      (event) => {
+        if ((event as Event & { persisted?: boolean }).persisted === true) handlers.returned();
+      },
+    ],
+    [page.window, 'offline', handlers.offline],
+    [page.window, 'online', handlers.online],
+  ];
 
-    target.addEventListener(type, handler);
-    removers.push(() => {
-      target.removeEventListener(type, handler);
-    });
-  };
-
-  listen(page.document, 'visibilitychange', () => {
-    if (page.document?.visibilityState === 'hidden') handlers.hidden();
-  });
-  listen(page.window, 'pagehide', () => {
-    handlers.leaving();
-  });
-  listen(page.window, 'pageshow', (event) => {
-    if ((event as Event & { persisted?: boolean }).persisted === true) handlers.returned();
-  });
-  listen(page.window, 'offline', () => {
-    handlers.offline();
-  });
-  listen(page.window, 'online', () => {
-    handlers.online();
-  });
+  for (const [target, type, listener] of listeners) target?.addEventListener(type, listener);
 
   return () => {
-    for (const remove of removers) remove();
+    for (const [target, type, listener] of listeners) target?.removeEventListener(type, listener);
   };
 }

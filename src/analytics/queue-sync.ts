@@ -51,23 +51,18 @@ export interface QueueSync {
  * another tab takes it over only once this one is gone ({@link LEASE_MS}) or released it.
  */
 export function createQueueSync(deps: QueueSyncDependencies): QueueSync {
-  const { store, queue, scheduler } = deps;
-  const writeTimer = createTimer(scheduler, () => {
-    write();
-  });
-  const adoptTimer = createTimer(scheduler, () => {
-    adoptClaimed();
-  });
-  const rescanTimer = createTimer(scheduler, () => {
-    claimOrphans();
-  });
+  const { queue, scheduler } = deps;
+  const writeTimer = createTimer(scheduler, write);
+  const adoptTimer = createTimer(scheduler, adoptClaimed);
+  const rescanTimer = createTimer(scheduler, claimOrphans);
+  // Let go of on close, so that nothing is written or taken after.
+  let store = deps.store;
   let claimed: string[] = [];
   let released = false;
-  let closed = false;
 
   function write(): void {
     writeTimer.cancel();
-    if (store === undefined || closed) return;
+    if (store === undefined) return;
 
     const until = released ? 0 : scheduler.now() + LEASE_MS;
     const takenOver = store.save(queue.entries(), deps.losses.unreported, until);
@@ -77,7 +72,7 @@ export function createQueueSync(deps: QueueSyncDependencies): QueueSync {
   }
 
   function claimOrphans(): void {
-    if (store === undefined || closed || !deps.canAdopt()) return;
+    if (store === undefined || !deps.canAdopt()) return;
 
     const now = scheduler.now();
     const found = store.claimOrphans(now, now + LEASE_MS);
@@ -92,7 +87,7 @@ export function createQueueSync(deps: QueueSyncDependencies): QueueSync {
     claimed = [];
 
     // A client that cannot send leaves the events for a later page, once its claims run out.
-    if (store === undefined || closed || !deps.canAdopt()) return;
+    if (store === undefined || !deps.canAdopt()) return;
 
     const events: AnalyticsEvent[] = [];
     let carried = 0;
@@ -117,7 +112,7 @@ export function createQueueSync(deps: QueueSyncDependencies): QueueSync {
 
   return {
     soon() {
-      if (store !== undefined && !closed) writeTimer.schedule(WRITE_DELAY_MS);
+      if (store !== undefined) writeTimer.schedule(WRITE_DELAY_MS);
     },
     now: write,
     release() {
@@ -134,7 +129,7 @@ export function createQueueSync(deps: QueueSyncDependencies): QueueSync {
       rescanTimer.cancel();
       released = true;
       write();
-      closed = true;
+      store = undefined;
     },
   };
 }

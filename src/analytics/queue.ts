@@ -43,8 +43,6 @@ export interface EventQueue {
   release(entries: readonly QueueEntry[]): void;
   /** Removes the events with these ids, which another tab took over. */
   removeIds(ids: ReadonlySet<string>): void;
-  /** Empties the queue. @returns How many events it held. */
-  clear(): number;
   /** Every entry, oldest first; do not change the array. */
   entries(): readonly QueueEntry[];
 }
@@ -68,6 +66,11 @@ export function entryJson(entry: QueueEntry): string {
   return entry.json;
 }
 
+/** A new entry, waiting. */
+function waitingEntry(event: AnalyticsEvent): QueueEntry {
+  return { event, json: undefined, sending: false };
+}
+
 /** Creates an empty queue that holds at most `capacity` events. */
 export function createQueue(capacity: number): EventQueue {
   let entries: QueueEntry[] = [];
@@ -75,11 +78,21 @@ export function createQueue(capacity: number): EventQueue {
 
   function dropOldest(): AnalyticsEvent | undefined {
     const index = entries.findIndex((entry) => !entry.sending);
-    if (index === -1) return undefined;
 
-    const dropped = index === 0 ? entries.shift() : entries.splice(index, 1)[0];
+    return index === -1 ? undefined : entries.splice(index, 1)[0]?.event;
+  }
 
-    return dropped?.event;
+  function release(released: readonly QueueEntry[]): void {
+    for (const entry of released) {
+      if (entry.sending) sending -= 1;
+      entry.sending = false;
+    }
+  }
+
+  function remove(removed: readonly QueueEntry[]): void {
+    const gone = new Set(removed);
+    release(removed);
+    entries = entries.filter((entry) => !gone.has(entry));
   }
 
   return {
@@ -92,16 +105,14 @@ export function createQueue(capacity: number): EventQueue {
 
     push(event) {
       const dropped = entries.length < capacity ? undefined : dropOldest();
-      entries.push({ event, json: undefined, sending: false });
+      entries.push(waitingEntry(event));
 
       return dropped;
     },
 
     prepend(events) {
       const known = new Set(entries.map((entry) => entry.event.id));
-      const older = events
-        .filter((event) => !known.has(event.id))
-        .map((event): QueueEntry => ({ event, json: undefined, sending: false }));
+      const older = events.filter((event) => !known.has(event.id)).map(waitingEntry);
       entries = [...older, ...entries];
 
       const dropped: AnalyticsEvent[] = [];
@@ -115,7 +126,7 @@ export function createQueue(capacity: number): EventQueue {
     },
 
     putFirst(event) {
-      entries.unshift({ event, json: undefined, sending: false });
+      entries.unshift(waitingEntry(event));
     },
 
     take(maxEvents, maxBytes) {
@@ -142,52 +153,18 @@ export function createQueue(capacity: number): EventQueue {
       }
 
       sending += batch.length;
-      if (oversized.length > 0) removeEntries(oversized);
+      remove(oversized);
 
       return { batch, bytes, oversized };
     },
 
-    remove(removed) {
-      removeEntries(removed);
-    },
-
-    release(released) {
-      for (const entry of released) {
-        if (entry.sending) sending -= 1;
-        entry.sending = false;
-      }
-    },
+    remove,
+    release,
 
     removeIds(ids) {
-      removeEntries(entries.filter((entry) => ids.has(entry.event.id)));
-    },
-
-    clear() {
-      const count = entries.length;
-      for (const entry of entries) entry.sending = false;
-      entries = [];
-      sending = 0;
-
-      return count;
+      remove(entries.filter((entry) => ids.has(entry.event.id)));
     },
 
     entries: () => entries,
   };
-
-  function removeEntries(removed: readonly QueueEntry[]): void {
-    if (removed.length === 0) return;
-
-    const gone = new Set(removed);
-    for (const entry of removed) {
-      if (entry.sending) sending -= 1;
-      entry.sending = false;
-    }
-
-    // Acknowledged batches are usually the head of the queue: cut it off without a new array.
-    let head = 0;
-    while (head < entries.length && gone.has(entries[head] as QueueEntry)) head += 1;
-
-    if (head === gone.size) entries.splice(0, head);
-    else entries = entries.filter((entry) => !gone.has(entry));
-  }
 }

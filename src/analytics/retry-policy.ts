@@ -26,6 +26,16 @@ export type Decision =
   /** Nothing this client sends can succeed (origin, token, permission): stop for good. */
   | { kind: 'stop' };
 
+/** Failures that every later request of this client would meet too: origin, token, endpoint. */
+const STOPPING = new Set([
+  'CorsError',
+  'AuthError',
+  'PermissionError',
+  'PrivateTokenError',
+  'NotFoundError',
+  'UsageError',
+]);
+
 /**
  * Decides what a failed analytics request means, by the typed error the transport gave.
  *
@@ -33,28 +43,15 @@ export type Decision =
  * @param random Jitter, from 0 to 1.
  */
 export function decide(error: unknown, failures: number, random: number): Decision {
-  const retry = { kind: 'retry', delay: backoffDelay(failures, random) } as const;
+  let delay = backoffDelay(failures, random);
 
-  if (!isConfiguratorError(error)) return retry;
-  if (isRateLimitError(error)) {
-    return { kind: 'retry', delay: rateLimitDelay(error.retryAfter, retry.delay) };
-  }
   if (isValidationError(error)) return validationDecision(error);
+  if (isConfiguratorError(error) && error.code === 'offline') return { kind: 'offline' };
+  if (isConfiguratorError(error) && STOPPING.has(error.name)) return { kind: 'stop' };
+  if (isRateLimitError(error)) delay = rateLimitDelay(error.retryAfter, delay);
 
-  switch (error.name) {
-    case 'NetworkError':
-      return error.code === 'offline' ? { kind: 'offline' } : retry;
-    case 'CorsError':
-    case 'AuthError':
-    case 'PermissionError':
-    case 'PrivateTokenError':
-    case 'NotFoundError':
-    case 'UsageError':
-      return { kind: 'stop' };
-    default:
-      // ServerError, TimeoutError, ResponseError: the next attempt may well succeed.
-      return retry;
-  }
+  // Anything else may pass on a later attempt: network, 5xx, timeout, an unreadable answer.
+  return { kind: 'retry', delay };
 }
 
 /**
@@ -78,12 +75,9 @@ function validationDecision(error: ValidationError): Decision {
   if (error.code === 'payload_too_large') return { kind: 'split' };
   if (error.code !== 'invalid_event') return { kind: 'drop-batch' };
 
-  const indexes = new Set<number>();
-  for (const problem of error.errors) {
-    const index = /^events\[(\d+)\]/.exec(problem.key)?.[1];
-    if (index === undefined) return { kind: 'split' };
-    indexes.add(Number(index));
-  }
+  // The events a 422 names by index; when it names none, or something else, halves find them.
+  const indexes = error.errors.map(({ key }) => /^events\[(\d+)\]/.exec(key)?.[1]);
+  if (indexes.length === 0 || indexes.includes(undefined)) return { kind: 'split' };
 
-  return indexes.size === 0 ? { kind: 'split' } : { kind: 'drop-events', indexes };
+  return { kind: 'drop-events', indexes: new Set(indexes.map(Number)) };
 }

@@ -44,12 +44,12 @@ export interface Timer {
 /** Makes a {@link Timer} that runs `task` on `scheduler`. */
 export function createTimer(scheduler: Scheduler, task: () => void): Timer {
   let handle: TimerHandle;
-  let dueAt = Number.POSITIVE_INFINITY;
+  let dueAt = Infinity;
 
-  function run(): void {
+  function cancel(): void {
+    if (handle !== undefined) scheduler.clearTimeout(handle);
     handle = undefined;
-    dueAt = Number.POSITIVE_INFINITY;
-    task();
+    dueAt = Infinity;
   }
 
   return {
@@ -57,15 +57,15 @@ export function createTimer(scheduler: Scheduler, task: () => void): Timer {
       const at = scheduler.now() + ms;
       if (at >= dueAt) return;
 
-      if (handle !== undefined) scheduler.clearTimeout(handle);
+      cancel();
       dueAt = at;
-      handle = scheduler.setTimeout(run, ms);
+      handle = scheduler.setTimeout(() => {
+        // Clearing a timer that ran is harmless, and leaves it free to be scheduled again.
+        cancel();
+        task();
+      }, ms);
     },
-    cancel() {
-      if (handle !== undefined) scheduler.clearTimeout(handle);
-      handle = undefined;
-      dueAt = Number.POSITIVE_INFINITY;
-    },
+    cancel,
     get pending() {
       return handle !== undefined;
     },

@@ -23,7 +23,7 @@ export async function sendBatch(
       body: { events: batch.map((entry) => entry.event) },
       expect: [200],
       read: readBatchResult,
-      ...(keepalive ? { keepalive: true } : {}),
+      keepalive,
     });
 
     return undefined;

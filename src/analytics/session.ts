@@ -23,12 +23,12 @@ export interface Session {
  */
 export function resolveSession(area: StorageArea | undefined, tokenHash: string): Session {
   const key = SESSION_KEY_PREFIX + tokenHash;
-  const stored = readItem(area, key) ?? memorySessions.get(key);
+  const stored = (area && readItem(area, key)) ?? memorySessions.get(key);
 
   if (stored !== undefined && stored !== '') return { id: stored, isNew: false };
 
   const id = eventId();
-  if (!writeItem(area, key, id)) memorySessions.set(key, id);
+  if (area === undefined || !writeItem(area, key, id)) memorySessions.set(key, id);
 
   return { id, isNew: true };
 }

@@ -51,11 +51,7 @@ export interface ClaimResult {
  * whose lease has passed by writing its own id into it, and takes the events only if its claim
  * is still there a moment later; a holder that finds its slot claimed forgets those events.
  */
-export function openQueueStore(
-  area: StorageArea | undefined,
-  tokenHash: string,
-  clientId: string,
-): QueueStore {
+export function openQueueStore(area: StorageArea, tokenHash: string, clientId: string): QueueStore {
   const prefix = `${QUEUE_KEY_PREFIX}${tokenHash}:`;
   const ownPrefix = ownerPrefix(clientId);
   let key = prefix + clientId;
@@ -134,18 +130,14 @@ function ownerPrefix(clientId: string): string {
 
 /** Reads a stored queue; `undefined` for anything that is not one (corrupt, another version). */
 export function parseQueue(value: string | null): StoredQueue | undefined {
-  if (value === null) return undefined;
-
-  let parsed: unknown;
+  let parsed: Record<string, unknown>;
   try {
-    parsed = JSON.parse(value);
+    parsed = Object(JSON.parse(value ?? 'null')) as Record<string, unknown>;
   } catch {
     return undefined;
   }
 
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-
-  const { owner, until, dropped, events } = parsed as Record<string, unknown>;
+  const { owner, until, dropped, events } = parsed;
   if (typeof owner !== 'string' || typeof until !== 'number' || !Array.isArray(events)) {
     return undefined;
   }
@@ -159,9 +151,7 @@ export function parseQueue(value: string | null): StoredQueue | undefined {
 }
 
 function isStoredEvent(value: unknown): value is AnalyticsEvent {
-  if (typeof value !== 'object' || value === null) return false;
-
-  const { id, type, sessionId, clientTime } = value as Record<string, unknown>;
+  const { id, type, sessionId, clientTime } = Object(value) as Record<string, unknown>;
 
   return (
     typeof id === 'string' &&

@@ -4,26 +4,13 @@
  * anyway.
  */
 export function utf8Length(text: string): number {
-  let bytes = text.length;
+  let bytes = 0;
 
   for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-
-    if (code < 0x80) continue;
-    if (code < 0x800) {
-      bytes += 1;
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        // A pair: 4 bytes for 2 code units.
-        bytes += 2;
-        i += 1;
-      } else {
-        bytes += 2;
-      }
-    } else {
-      bytes += 2;
-    }
+    const code = text.codePointAt(i) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    // A code point past U+FFFF takes two code units: skip its second.
+    if (code > 0xffff) i += 1;
   }
 
   return bytes;

@@ -22,9 +22,7 @@ export function pageStorage(name: 'localStorage' | 'sessionStorage'): StorageAre
 }
 
 /** Reads a key; `null` when it is absent or the storage throws. */
-export function readItem(area: StorageArea | undefined, key: string): string | null {
-  if (area === undefined) return null;
-
+export function readItem(area: StorageArea, key: string): string | null {
   try {
     return area.getItem(key);
   } catch {
@@ -33,9 +31,7 @@ export function readItem(area: StorageArea | undefined, key: string): string | n
 }
 
 /** Writes a key; false when the storage refused (full, disabled, throwing). */
-export function writeItem(area: StorageArea | undefined, key: string, value: string): boolean {
-  if (area === undefined) return false;
-
+export function writeItem(area: StorageArea, key: string, value: string): boolean {
   try {
     area.setItem(key, value);
 
@@ -46,18 +42,16 @@ export function writeItem(area: StorageArea | undefined, key: string, value: str
 }
 
 /** Removes a key, ignoring a storage that throws. */
-export function removeItem(area: StorageArea | undefined, key: string): void {
+export function removeItem(area: StorageArea, key: string): void {
   try {
-    area?.removeItem(key);
+    area.removeItem(key);
   } catch {
     // Nothing to do: the key stays, and is ignored or taken over later.
   }
 }
 
 /** Every key that starts with `prefix`; none when the storage throws. */
-export function keysWithPrefix(area: StorageArea | undefined, prefix: string): string[] {
-  if (area === undefined) return [];
-
+export function keysWithPrefix(area: StorageArea, prefix: string): string[] {
   try {
     const keys: string[] = [];
     for (let i = 0; i < area.length; i += 1) {
