@@ -7,7 +7,7 @@ import { createConfiguratorView } from './configurator-view';
 import { createElement, uniquePrefix } from './dom';
 import { emit, listenWithCallbacks } from './events';
 import { changeProperties, currentPrice, render, type Loaded } from './loaded';
-import { refusalText, shopperMessage, type ShopperMessage } from './messages';
+import { messageLine, refusalText, shopperMessage, type ShopperMessage } from './messages';
 import type { Embed, ErrorPhase, MountOptions } from './options';
 import { createPriceFormat } from './price';
 import { reportToConsole } from './report';
@@ -59,11 +59,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     const message = shopperMessage(error, phase);
 
     reportToConsole(error, phase, productId);
-    emit(element, 'configurator:error', {
-      error,
-      phase,
-      message: `${message.title} ${message.text}`,
-    });
+    emit(element, 'configurator:error', { error, phase, message: messageLine(message) });
 
     return message;
   }
@@ -207,10 +203,10 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
       return configuration;
     } catch (error) {
       if (!destroyed) {
-        const message = fail(error, 'save');
+        const line = messageLine(fail(error, 'save'));
 
         current.view.notify('');
-        current.view.showSaveError(`${message.title} ${message.text}`);
+        current.view.showSaveError(line);
       }
 
       throw error;
