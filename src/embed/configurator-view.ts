@@ -1,7 +1,6 @@
 import type { ConfiguratorDefinition, Variant } from '../platform/types';
 import { createControl } from './controls/create-control';
-import type { Control } from './controls/types';
-import { createElement } from './dom';
+import { createElement, uniquePrefix } from './dom';
 import type { SelectStyle } from './options';
 import type { PriceFormat } from './price';
 import { isDisabled, type DisabledValues } from './rules';
@@ -10,7 +9,6 @@ import { createSharePanel } from './share-panel';
 /** What the configurator's view needs from the embed. */
 export interface ViewOptions {
   definition: ConfiguratorDefinition;
-  ids: string;
   price: PriceFormat;
   selectStyle: SelectStyle;
   headingLevel: number;
@@ -43,14 +41,14 @@ export interface ConfiguratorView {
  * its submit never reaches a form of the page around it.
  */
 export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
-  const { definition, ids, signal } = options;
+  const { definition, signal } = options;
+  const ids = uniquePrefix();
   const form = createElement('form', 'ce-form');
   const heading = createElement(
     `h${String(options.headingLevel)}` as 'h2',
     'ce-name',
     definition.name,
   );
-  const controls = new Map<string, Control>();
   const fields = createElement('div', 'ce-fields');
   const price = createElement('output', 'ce-price-value');
   const save = createElement('button', 'ce-button ce-save', 'Save configuration');
@@ -68,7 +66,7 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
   saveError.setAttribute('role', 'alert');
   saveError.hidden = true;
 
-  definition.attributes.forEach((attribute, index) => {
+  const controls = definition.attributes.map((attribute, index) => {
     const control = createControl(
       attribute,
       {
@@ -82,8 +80,9 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
       options.selectStyle,
     );
 
-    controls.set(attribute.key, control);
     fields.append(control.element);
+
+    return { attribute, control };
   });
 
   if (definition.attributes.length === 0) {
@@ -110,14 +109,12 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
   return {
     element: form,
     show(variant, disabled, text) {
-      for (const attribute of definition.attributes) {
+      for (const { attribute, control } of controls) {
         const value = variant[attribute.key];
 
-        if (value === undefined) continue;
-
-        controls
-          .get(attribute.key)
-          ?.update(value, (candidate) => isDisabled(attribute, disabled, candidate));
+        if (value !== undefined) {
+          control.update(value, (candidate) => isDisabled(attribute, disabled, candidate));
+        }
       }
 
       if (price.textContent !== text) price.textContent = text;
@@ -137,7 +134,7 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
       else share.show(url);
     },
     commit() {
-      for (const control of controls.values()) control.commit();
+      for (const { control } of controls) control.commit?.();
     },
     destroy() {
       share.destroy();

@@ -4,7 +4,7 @@ import type { Configuration, ConfiguratorDefinition } from '../platform/types';
 import { version } from '../version';
 import { checkMountOptions } from './check-mount-options';
 import { createConfiguratorView } from './configurator-view';
-import { createElement, uniquePrefix } from './dom';
+import { createElement } from './dom';
 import { emit, listenWithCallbacks } from './events';
 import { changeProperties, currentPrice, render, type Loaded } from './loaded';
 import { messageLine, refusalText, shopperMessage, type ShopperMessage } from './messages';
@@ -36,7 +36,6 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
   const { client, productId } = options;
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  const ids = uniquePrefix();
   const root = createElement('div', 'ce');
   let loaded: Loaded | null = null;
   let saving: Promise<Configuration> | null = null;
@@ -104,7 +103,6 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     const start = startingVariant(definition, options.variant, shared);
     const view = createConfiguratorView({
       definition,
-      ids,
       price: format,
       selectStyle: settings.selectStyle,
       headingLevel: settings.headingLevel,

@@ -31,7 +31,6 @@ export function createChoiceGroup(
         label.classList.toggle('ce-choice--disabled', input.disabled);
       }
     },
-    commit() {},
   };
 }
 

@@ -34,6 +34,5 @@ export function createNativeSelect(attribute: SelectAttribute, context: ControlC
 
       select.value = typeof value === 'string' ? value : '';
     },
-    commit() {},
   };
 }
