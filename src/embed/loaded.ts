@@ -14,11 +14,9 @@ export interface Loaded {
 
 /** Shows the current variant in the view: values, the options rules disable, the price. */
 export function render(loaded: Loaded): void {
-  loaded.view.show(
-    loaded.variant,
-    disabledValues(loaded.definition, loaded.variant),
-    loaded.format.amount(priceOf(loaded.definition, loaded.variant)),
-  );
+  const disabled = disabledValues(loaded.definition, loaded.variant);
+
+  loaded.view.show(loaded.variant, disabled, currentPrice(loaded).formatted);
 }
 
 /** The current price, as events and `getPrice()` give it. */
