@@ -1,17 +1,16 @@
 import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import type { MountSettings } from './check-mount-options';
 import { createControl } from './controls/create-control';
 import { createElement, uniquePrefix } from './dom';
-import type { SelectStyle } from './options';
 import type { PriceFormat } from './price';
 import { isDisabled, type DisabledValues } from './rules';
 import { createSharePanel } from './share-panel';
 
-/** What the configurator's view needs from the embed. */
-export interface ViewOptions {
+/** What the configurator's view needs from the embed, besides `mount`'s checked settings. */
+export interface ViewOptions extends MountSettings {
   definition: ConfiguratorDefinition;
   price: PriceFormat;
-  selectStyle: SelectStyle;
-  headingLevel: number;
+  /** Removes the view's listeners and stops its timer when it aborts. */
   signal: AbortSignal;
   onChange: (key: string, value: unknown) => void;
   onSave: () => void;
@@ -31,8 +30,6 @@ export interface ConfiguratorView {
   showShareLink(url: string | null): void;
   /** Hands over values typed but not yet committed. */
   commit(): void;
-  /** Stops the view's timers. */
-  destroy(): void;
 }
 
 /**
@@ -129,15 +126,9 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
     setSaving(saving) {
       form.setAttribute('aria-busy', String(saving));
     },
-    showShareLink(url) {
-      if (url === null) share.hide();
-      else share.show(url);
-    },
+    showShareLink: share.show,
     commit() {
       for (const { control } of controls) control.commit?.();
-    },
-    destroy() {
-      share.destroy();
     },
   };
 }

@@ -102,10 +102,9 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     const format = createPriceFormat(definition.currency, options.locale);
     const start = startingVariant(definition, options.variant, shared);
     const view = createConfiguratorView({
+      ...settings,
       definition,
       price: format,
-      selectStyle: settings.selectStyle,
-      headingLevel: settings.headingLevel,
       signal,
       onChange: change,
       onSave: () => {
@@ -246,7 +245,6 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
 
       destroyed = true;
       lifetime.abort();
-      loaded?.view.destroy();
       loaded = null;
       root.remove();
       releaseStylesheet?.();
