@@ -12,7 +12,8 @@ export interface ShopperMessage {
   retry: boolean;
 }
 
-const TITLES: Record<ErrorPhase, string> = {
+/** What failed, by what the embed was doing, as the shopper and the console are told. */
+export const TITLES: Record<ErrorPhase, string> = {
   load: 'The configurator could not be shown.',
   restore: 'The shared configuration could not be opened.',
   save: 'Your configuration could not be saved.',
