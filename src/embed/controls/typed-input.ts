@@ -1,7 +1,7 @@
 import type { NumberAttribute, TextAttribute } from '../../platform/types';
 import { createElement } from '../dom';
 import { roundToStep } from '../variant-state';
-import { addHint, labelledField } from './field';
+import { labelledField } from './field';
 import type { Control, ControlContext } from './types';
 
 /** How many steps from each end are checked for values a rule disables. */
@@ -21,7 +21,7 @@ export function createTypedInput(
   context: ControlContext,
 ): Control {
   const input = createElement('input', `ce-input ce-input--${attribute.type}`);
-  const { field } = labelledField(attribute.type, attribute.label, input, context.id);
+  const field = labelledField(attribute.type, attribute.label, input, context.id);
   let shown = '';
 
   input.type = attribute.type;
@@ -36,14 +36,18 @@ export function createTypedInput(
     input.autocomplete = 'off';
   }
 
-  const hint = addHint(
-    field,
-    input,
-    context.id,
+  // The hint is read out with the input.
+  const hint = createElement(
+    'p',
+    'ce-hint',
     attribute.type === 'number'
       ? rangeText(attribute, attribute.min, attribute.max)
       : `Up to ${String(attribute.maxLength)} characters.`,
   );
+
+  hint.id = `${context.id}-hint`;
+  input.setAttribute('aria-describedby', hint.id);
+  field.append(hint);
 
   const hand = (): void => {
     if (input.value === shown) return;
