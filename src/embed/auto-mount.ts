@@ -77,7 +77,7 @@ function autoMount(settings: ScriptSettings): void {
 
     reportToConsole(error, 'load', products);
     for (const element of elements) {
-      element.append(errorView(shopperMessage(error, 'load'), new AbortController().signal, null));
+      element.append(errorView(shopperMessage(error, 'load')));
     }
 
     return;

@@ -83,7 +83,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
       if (destroyed) return;
 
       root.removeAttribute('aria-busy');
-      root.replaceChildren(errorView(fail(error, 'load'), signal, retry));
+      root.replaceChildren(errorView(fail(error, 'load'), { onClick: retry, signal }));
 
       return;
     }
