@@ -58,10 +58,9 @@ export function createPriceFormat(currency: string, locale?: string): PriceForma
 }
 
 function isLocale(tag: string | undefined): tag is string {
-  if (tag === undefined || tag === '') return false;
-
+  // An empty or malformed tag throws, and one the browser does not know gives an empty list.
   try {
-    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+    return tag !== undefined && Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
   } catch {
     return false;
   }
