@@ -77,6 +77,7 @@ function shopperText(error: unknown, name: string, phase: ErrorPhase): string {
     case 'ServerError':
       return `Something went wrong on our side. ${AGAIN}`;
     default:
+      // The rest of the lasting failures are the site's set-up; anything else was not expected.
       return LASTING.includes(name) ? SET_UP : 'Something went wrong. Please try again later.';
   }
 }

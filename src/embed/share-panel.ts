@@ -33,11 +33,10 @@ export function createSharePanel(signal: AbortSignal, onCopy: (url: string) => v
   copy.addEventListener(
     'click',
     () => {
+      // Without a clipboard (an insecure page), the link stays there to copy by hand.
       const clipboard = navigator.clipboard as Clipboard | undefined;
 
-      if (clipboard === undefined) return;
-
-      clipboard.writeText(link.href).then(
+      clipboard?.writeText(link.href).then(
         () => {
           if (signal.aborted) return;
 
