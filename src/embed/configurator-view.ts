@@ -1,4 +1,4 @@
-import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import type { Attribute, ConfiguratorDefinition, Variant } from '../platform/types';
 import type { MountSettings } from './check-mount-options';
 import { createControl } from './controls/create-control';
 import { createElement, uniquePrefix } from './dom';
@@ -12,7 +12,7 @@ export interface ViewOptions extends MountSettings {
   price: PriceFormat;
   /** Removes the view's listeners and stops its timer when it aborts. */
   signal: AbortSignal;
-  onChange: (key: string, value: unknown) => void;
+  onChange: (attribute: Attribute, value: unknown) => void;
   onSave: () => void;
   onCopy: (url: string) => void;
 }
@@ -71,7 +71,7 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
         price: options.price,
         signal,
         onChange: (value) => {
-          options.onChange(attribute.key, value);
+          options.onChange(attribute, value);
         },
       },
       options.selectStyle,

@@ -1,4 +1,4 @@
-import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import type { Attribute, ConfiguratorDefinition, Variant } from '../platform/types';
 import type { ConfiguratorView } from './configurator-view';
 import type { Price } from './options';
 import { priceOf, type PriceFormat } from './price';
@@ -30,14 +30,8 @@ export function currentPrice(loaded: Loaded): Price {
  * What analytics hears of a change: the attribute and its value, except for free text, which may
  * be personal (an engraving of a name).
  */
-export function changeProperties(
-  definition: ConfiguratorDefinition,
-  key: string,
-  value: unknown,
-): Record<string, string> {
-  const attribute = definition.attributes.find((candidate) => candidate.key === key);
+export function changeProperties(attribute: Attribute, value: unknown): Record<string, string> {
+  const { key } = attribute;
 
-  return attribute === undefined || attribute.type === 'text'
-    ? { key }
-    : { key, value: String(value) };
+  return attribute.type === 'text' ? { key } : { key, value: String(value) };
 }

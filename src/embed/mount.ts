@@ -1,6 +1,6 @@
 import { readSharedConfiguration, shareUrl } from '../client/share-link';
 import { UsageError, ValidationError } from '../errors/classes';
-import type { Configuration, ConfiguratorDefinition } from '../platform/types';
+import type { Attribute, Configuration, ConfiguratorDefinition } from '../platform/types';
 import { version } from '../version';
 import { checkMountOptions } from './check-mount-options';
 import { createConfiguratorView } from './configurator-view';
@@ -131,9 +131,10 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     });
   }
 
-  function change(key: string, value: unknown): void {
+  function change(attribute: Attribute, value: unknown): void {
     if (loaded === null) return;
 
+    const { key } = attribute;
     const current = loaded;
     const result = applyChanges(current.definition, current.variant, { [key]: value });
 
@@ -155,7 +156,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
 
     current.view.notify('');
     current.view.showShareLink(null);
-    track('attribute_changed', changeProperties(current.definition, key, value));
+    track('attribute_changed', changeProperties(attribute, value));
     emit(element, 'configurator:change', {
       key,
       value: result.variant[key] ?? '',
