@@ -1,5 +1,6 @@
 import { createClient, type Client } from '../client/create-client';
 import { mount } from './mount';
+import type { MountOptions } from './options';
 import { shopperMessage } from './messages';
 import { reportToConsole, warn } from './report';
 import { errorView } from './status-views';
@@ -11,8 +12,8 @@ const LOADED = Symbol.for('configurator-embed.script-tag');
 interface ScriptSettings {
   token: string | undefined;
   apiUrl: string | undefined;
-  nonce: string | undefined;
-  stylesheet: string | undefined;
+  /** What every configurator is mounted with besides its client and product. */
+  extras: Pick<MountOptions, 'stylesheet' | 'nonce'>;
 }
 
 /**
@@ -46,17 +47,14 @@ export function startScriptTag<Api>(api: Api, script: Element | null): Api {
   }
 
   const settings = readSettings(script);
+  const start = (): void => {
+    autoMount(settings);
+  };
 
   if (document.readyState === 'loading') {
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        autoMount(settings);
-      },
-      { once: true },
-    );
+    document.addEventListener('DOMContentLoaded', start, { once: true });
   } else {
-    autoMount(settings);
+    start();
   }
 
   return existing ?? api;
@@ -79,7 +77,7 @@ function autoMount(settings: ScriptSettings): void {
 
     reportToConsole(error, 'load', products);
     for (const element of elements) {
-      element.append(errorView(shopperMessage(error, 'load'), new AbortController().signal, null));
+      element.append(errorView(shopperMessage(error, 'load')));
     }
 
     return;
@@ -89,8 +87,7 @@ function autoMount(settings: ScriptSettings): void {
     mount(element, {
       client,
       productId: element.dataset.configuratorProduct ?? '',
-      ...(settings.stylesheet === undefined ? {} : { stylesheet: settings.stylesheet }),
-      ...(settings.nonce === undefined ? {} : { nonce: settings.nonce }),
+      ...settings.extras,
     });
   }
 }
@@ -105,11 +102,11 @@ function readSettings(script: Element | null): ScriptSettings {
   const data = tag?.dataset ?? {};
   const nonce = data.nonce ?? (tag?.nonce === '' ? undefined : tag?.nonce);
   const beside = tag?.src ? new URL('configurator-embed.css', tag.src).href : undefined;
+  const stylesheet = data.stylesheet === 'none' ? undefined : (data.stylesheet ?? beside);
+  const extras: ScriptSettings['extras'] = {};
 
-  return {
-    token: data.token,
-    apiUrl: data.apiUrl,
-    nonce,
-    stylesheet: data.stylesheet === 'none' ? undefined : (data.stylesheet ?? beside),
-  };
+  if (stylesheet !== undefined) extras.stylesheet = stylesheet;
+  if (nonce !== undefined) extras.nonce = nonce;
+
+  return { token: data.token, apiUrl: data.apiUrl, extras };
 }

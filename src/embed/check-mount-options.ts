@@ -43,10 +43,11 @@ export function checkMountOptions(element: unknown, options: unknown): MountSett
   if (typeof productId !== 'string') {
     throw invalid("mount needs options.productId: the product's UUID.");
   }
-  if (selectStyle !== undefined && !['auto', 'select', 'radio'].includes(selectStyle as string)) {
+  // Left out, each takes its default.
+  if (![undefined, 'auto', 'select', 'radio'].includes(selectStyle as string)) {
     throw invalid("mount: selectStyle must be 'auto', 'select' or 'radio'.");
   }
-  if (headingLevel !== undefined && ![2, 3, 4, 5, 6].includes(headingLevel as number)) {
+  if (![undefined, 2, 3, 4, 5, 6].includes(headingLevel as number)) {
     throw invalid('mount: headingLevel must be 2, 3, 4, 5 or 6.');
   }
 

@@ -1,21 +1,18 @@
-import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import type { Attribute, ConfiguratorDefinition, Variant } from '../platform/types';
+import type { MountSettings } from './check-mount-options';
 import { createControl } from './controls/create-control';
-import type { Control } from './controls/types';
-import { createElement } from './dom';
-import type { SelectStyle } from './options';
+import { createElement, uniquePrefix } from './dom';
 import type { PriceFormat } from './price';
 import { isDisabled, type DisabledValues } from './rules';
 import { createSharePanel } from './share-panel';
 
-/** What the configurator's view needs from the embed. */
-export interface ViewOptions {
+/** What the configurator's view needs from the embed, besides `mount`'s checked settings. */
+export interface ViewOptions extends MountSettings {
   definition: ConfiguratorDefinition;
-  ids: string;
   price: PriceFormat;
-  selectStyle: SelectStyle;
-  headingLevel: number;
+  /** Removes the view's listeners and stops its timer when it aborts. */
   signal: AbortSignal;
-  onChange: (key: string, value: unknown) => void;
+  onChange: (attribute: Attribute, value: unknown) => void;
   onSave: () => void;
   onCopy: (url: string) => void;
 }
@@ -33,8 +30,6 @@ export interface ConfiguratorView {
   showShareLink(url: string | null): void;
   /** Hands over values typed but not yet committed. */
   commit(): void;
-  /** Stops the view's timers. */
-  destroy(): void;
 }
 
 /**
@@ -43,14 +38,14 @@ export interface ConfiguratorView {
  * its submit never reaches a form of the page around it.
  */
 export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
-  const { definition, ids, signal } = options;
+  const { definition, signal } = options;
+  const ids = uniquePrefix();
   const form = createElement('form', 'ce-form');
   const heading = createElement(
     `h${String(options.headingLevel)}` as 'h2',
     'ce-name',
     definition.name,
   );
-  const controls = new Map<string, Control>();
   const fields = createElement('div', 'ce-fields');
   const price = createElement('output', 'ce-price-value');
   const save = createElement('button', 'ce-button ce-save', 'Save configuration');
@@ -68,7 +63,7 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
   saveError.setAttribute('role', 'alert');
   saveError.hidden = true;
 
-  definition.attributes.forEach((attribute, index) => {
+  const controls = definition.attributes.map((attribute, index) => {
     const control = createControl(
       attribute,
       {
@@ -76,14 +71,15 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
         price: options.price,
         signal,
         onChange: (value) => {
-          options.onChange(attribute.key, value);
+          options.onChange(attribute, value);
         },
       },
       options.selectStyle,
     );
 
-    controls.set(attribute.key, control);
     fields.append(control.element);
+
+    return { attribute, control };
   });
 
   if (definition.attributes.length === 0) {
@@ -110,14 +106,12 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
   return {
     element: form,
     show(variant, disabled, text) {
-      for (const attribute of definition.attributes) {
+      for (const { attribute, control } of controls) {
         const value = variant[attribute.key];
 
-        if (value === undefined) continue;
-
-        controls
-          .get(attribute.key)
-          ?.update(value, (candidate) => isDisabled(attribute, disabled, candidate));
+        if (value !== undefined) {
+          control.update(value, (candidate) => isDisabled(attribute, disabled, candidate));
+        }
       }
 
       if (price.textContent !== text) price.textContent = text;
@@ -132,15 +126,9 @@ export function createConfiguratorView(options: ViewOptions): ConfiguratorView {
     setSaving(saving) {
       form.setAttribute('aria-busy', String(saving));
     },
-    showShareLink(url) {
-      if (url === null) share.hide();
-      else share.show(url);
-    },
+    showShareLink: share.show,
     commit() {
-      for (const control of controls.values()) control.commit();
-    },
-    destroy() {
-      share.destroy();
+      for (const { control } of controls) control.commit?.();
     },
   };
 }

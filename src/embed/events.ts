@@ -2,12 +2,8 @@ import type { EmbedEventMap, EmbedEventName, MountOptions } from './options';
 
 type DetailOf<Name extends EmbedEventName> = EmbedEventMap[Name]['detail'];
 
-const CALLBACKS = {
-  onLoad: 'configurator:load',
-  onChange: 'configurator:change',
-  onSave: 'configurator:save',
-  onError: 'configurator:error',
-} as const satisfies Record<string, EmbedEventName>;
+/** The callbacks `mount` takes: `onLoad` hears `configurator:load`, and so on. */
+const CALLBACKS = ['onLoad', 'onChange', 'onSave', 'onError'] as const;
 
 /** Dispatches one of the embed's events on the element it was mounted on; it bubbles. */
 export function emit<Name extends EmbedEventName>(
@@ -27,14 +23,13 @@ export function listenWithCallbacks(
   options: MountOptions,
   signal: AbortSignal,
 ): void {
-  for (const [option, name] of Object.entries(CALLBACKS)) {
-    const callback = options[option as keyof typeof CALLBACKS] as
-      ((detail: unknown) => void) | undefined;
+  for (const option of CALLBACKS) {
+    const callback = options[option] as ((detail: unknown) => void) | undefined;
 
     if (callback === undefined) continue;
 
     element.addEventListener(
-      name,
+      `configurator:${option.slice(2).toLowerCase()}`,
       (event) => {
         callback((event as CustomEvent).detail);
       },

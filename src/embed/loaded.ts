@@ -1,4 +1,4 @@
-import type { ConfiguratorDefinition, Variant } from '../platform/types';
+import type { Attribute, ConfiguratorDefinition, Variant } from '../platform/types';
 import type { ConfiguratorView } from './configurator-view';
 import type { Price } from './options';
 import { priceOf, type PriceFormat } from './price';
@@ -14,11 +14,9 @@ export interface Loaded {
 
 /** Shows the current variant in the view: values, the options rules disable, the price. */
 export function render(loaded: Loaded): void {
-  loaded.view.show(
-    loaded.variant,
-    disabledValues(loaded.definition, loaded.variant),
-    loaded.format.amount(priceOf(loaded.definition, loaded.variant)),
-  );
+  const disabled = disabledValues(loaded.definition, loaded.variant);
+
+  loaded.view.show(loaded.variant, disabled, currentPrice(loaded).formatted);
 }
 
 /** The current price, as events and `getPrice()` give it. */
@@ -32,14 +30,8 @@ export function currentPrice(loaded: Loaded): Price {
  * What analytics hears of a change: the attribute and its value, except for free text, which may
  * be personal (an engraving of a name).
  */
-export function changeProperties(
-  definition: ConfiguratorDefinition,
-  key: string,
-  value: unknown,
-): Record<string, string> {
-  const attribute = definition.attributes.find((candidate) => candidate.key === key);
+export function changeProperties(attribute: Attribute, value: unknown): Record<string, string> {
+  const { key } = attribute;
 
-  return attribute === undefined || attribute.type === 'text'
-    ? { key }
-    : { key, value: String(value) };
+  return attribute.type === 'text' ? { key } : { key, value: String(value) };
 }

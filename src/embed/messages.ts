@@ -1,3 +1,4 @@
+import type { NetworkError } from '../errors/classes';
 import { isConfiguratorError } from '../errors/configurator-error';
 import type { ErrorPhase } from './options';
 
@@ -11,11 +12,29 @@ export interface ShopperMessage {
   retry: boolean;
 }
 
-const TITLES: Record<ErrorPhase, string> = {
+/** What failed, by what the embed was doing, as the shopper and the console are told. */
+export const TITLES: Record<ErrorPhase, string> = {
   load: 'The configurator could not be shown.',
   restore: 'The shared configuration could not be opened.',
   save: 'Your configuration could not be saved.',
 };
+
+const NOT_FOUND: Record<ErrorPhase, string> = {
+  load: 'This product is not available.',
+  restore: 'The link may be old or mistyped. Here are the standard options.',
+  save: 'This product is no longer available.',
+};
+
+/** Failures that trying again does not mend: the site's set-up, or what was asked for. */
+const LASTING = [
+  'CorsError',
+  'AuthError',
+  'PermissionError',
+  'PrivateTokenError',
+  'UsageError',
+  'NotFoundError',
+  'ValidationError',
+];
 
 const SET_UP = 'It is not set up for this site yet. Please try again later or contact the shop.';
 const AGAIN = 'Please try again in a moment.';
@@ -25,51 +44,42 @@ const AGAIN = 'Please try again in a moment.';
  * the site owner go to the console instead (see `reportToConsole`).
  */
 export function shopperMessage(error: unknown, phase: ErrorPhase): ShopperMessage {
-  const title = TITLES[phase];
   const name = isConfiguratorError(error) ? error.name : '';
 
+  return {
+    title: TITLES[phase],
+    text: shopperText(error, name, phase),
+    retry: !LASTING.includes(name),
+  };
+}
+
+/** The shopper's message as one line: what failed, then why. */
+export function messageLine(message: ShopperMessage): string {
+  return `${message.title} ${message.text}`;
+}
+
+function shopperText(error: unknown, name: string, phase: ErrorPhase): string {
   switch (name) {
-    case 'CorsError':
-    case 'AuthError':
-    case 'PermissionError':
-    case 'PrivateTokenError':
-    case 'UsageError':
-      return { title, text: SET_UP, retry: false };
     case 'NotFoundError':
-      return { title, text: notFound(phase), retry: false };
+      return NOT_FOUND[phase];
     case 'ValidationError':
       return phase === 'save'
-        ? {
-            title,
-            text: 'Some of the chosen options cannot be combined. Please change them.',
-            retry: false,
-          }
-        : { title, text: SET_UP, retry: false };
+        ? 'Some of the chosen options cannot be combined. Please change them.'
+        : SET_UP;
     case 'RateLimitError':
-      return { title, text: `Too many requests at once. ${wait(error)}`, retry: true };
+      return `Too many requests at once. ${wait(error)}`;
     case 'TimeoutError':
-      return { title, text: `It took too long to answer. ${AGAIN}`, retry: true };
+      return `It took too long to answer. ${AGAIN}`;
     case 'NetworkError':
-      return { title, text: network(error), retry: true };
+      return (error as NetworkError).code === 'offline'
+        ? 'You seem to be offline. Please check your connection and try again.'
+        : 'It could not be reached. Please check your connection and try again.';
     case 'ServerError':
-      return { title, text: `Something went wrong on our side. ${AGAIN}`, retry: true };
+      return `Something went wrong on our side. ${AGAIN}`;
     default:
-      return { title, text: 'Something went wrong. Please try again later.', retry: true };
+      // The rest of the lasting failures are the site's set-up; anything else was not expected.
+      return LASTING.includes(name) ? SET_UP : 'Something went wrong. Please try again later.';
   }
-}
-
-function notFound(phase: ErrorPhase): string {
-  if (phase === 'restore') return 'The link may be old or mistyped. Here are the standard options.';
-
-  return phase === 'load'
-    ? 'This product is not available.'
-    : 'This product is no longer available.';
-}
-
-function network(error: unknown): string {
-  return isConfiguratorError(error) && error.code === 'offline'
-    ? 'You seem to be offline. Please check your connection and try again.'
-    : 'It could not be reached. Please check your connection and try again.';
 }
 
 function wait(error: unknown): string {

@@ -1,13 +1,13 @@
 import { readSharedConfiguration, shareUrl } from '../client/share-link';
 import { UsageError, ValidationError } from '../errors/classes';
-import type { Configuration, ConfiguratorDefinition } from '../platform/types';
+import type { Attribute, Configuration, ConfiguratorDefinition } from '../platform/types';
 import { version } from '../version';
 import { checkMountOptions } from './check-mount-options';
 import { createConfiguratorView } from './configurator-view';
-import { createElement, uniquePrefix } from './dom';
+import { createElement } from './dom';
 import { emit, listenWithCallbacks } from './events';
 import { changeProperties, currentPrice, render, type Loaded } from './loaded';
-import { refusalText, shopperMessage, type ShopperMessage } from './messages';
+import { messageLine, refusalText, shopperMessage, type ShopperMessage } from './messages';
 import type { Embed, ErrorPhase, MountOptions } from './options';
 import { createPriceFormat } from './price';
 import { reportToConsole } from './report';
@@ -36,7 +36,6 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
   const { client, productId } = options;
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  const ids = uniquePrefix();
   const root = createElement('div', 'ce');
   let loaded: Loaded | null = null;
   let saving: Promise<Configuration> | null = null;
@@ -59,11 +58,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     const message = shopperMessage(error, phase);
 
     reportToConsole(error, phase, productId);
-    emit(element, 'configurator:error', {
-      error,
-      phase,
-      message: `${message.title} ${message.text}`,
-    });
+    emit(element, 'configurator:error', { error, phase, message: messageLine(message) });
 
     return message;
   }
@@ -88,7 +83,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
       if (destroyed) return;
 
       root.removeAttribute('aria-busy');
-      root.replaceChildren(errorView(fail(error, 'load'), signal, retry));
+      root.replaceChildren(errorView(fail(error, 'load'), { onClick: retry, signal }));
 
       return;
     }
@@ -107,11 +102,9 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     const format = createPriceFormat(definition.currency, options.locale);
     const start = startingVariant(definition, options.variant, shared);
     const view = createConfiguratorView({
+      ...settings,
       definition,
-      ids,
       price: format,
-      selectStyle: settings.selectStyle,
-      headingLevel: settings.headingLevel,
       signal,
       onChange: change,
       onSave: () => {
@@ -138,9 +131,10 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
     });
   }
 
-  function change(key: string, value: unknown): void {
+  function change(attribute: Attribute, value: unknown): void {
     if (loaded === null) return;
 
+    const { key } = attribute;
     const current = loaded;
     const result = applyChanges(current.definition, current.variant, { [key]: value });
 
@@ -162,7 +156,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
 
     current.view.notify('');
     current.view.showShareLink(null);
-    track('attribute_changed', changeProperties(current.definition, key, value));
+    track('attribute_changed', changeProperties(attribute, value));
     emit(element, 'configurator:change', {
       key,
       value: result.variant[key] ?? '',
@@ -207,10 +201,10 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
       return configuration;
     } catch (error) {
       if (!destroyed) {
-        const message = fail(error, 'save');
+        const line = messageLine(fail(error, 'save'));
 
         current.view.notify('');
-        current.view.showSaveError(`${message.title} ${message.text}`);
+        current.view.showSaveError(line);
       }
 
       throw error;
@@ -252,7 +246,6 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
 
       destroyed = true;
       lifetime.abort();
-      loaded?.view.destroy();
       loaded = null;
       root.remove();
       releaseStylesheet?.();

@@ -1,4 +1,3 @@
-import { findColorOption } from '../configurator/colors';
 import type { ConfiguratorDefinition, Variant } from '../platform/types';
 
 /** Formats amounts of one currency, whole and as an option's surcharge. */
@@ -11,7 +10,8 @@ export interface PriceFormat {
 
 /**
  * The price of a variant: the base price, plus the chosen option of each `select` and `color`
- * attribute, plus each toggle's price while it is on.
+ * attribute, plus each toggle's price while it is on. The variant is one the embed accepted, so
+ * a colour in it is its option's value, never `{ r, g, b }`.
  */
 export function priceOf(definition: ConfiguratorDefinition, variant: Variant): number {
   let total = definition.basePrice;
@@ -19,10 +19,8 @@ export function priceOf(definition: ConfiguratorDefinition, variant: Variant): n
   for (const attribute of definition.attributes) {
     const value = variant[attribute.key];
 
-    if (attribute.type === 'select') {
+    if (attribute.type === 'select' || attribute.type === 'color') {
       total += attribute.options.find((option) => option.value === value)?.price ?? 0;
-    } else if (attribute.type === 'color') {
-      total += findColorOption(attribute, value)?.price ?? 0;
     } else if (attribute.type === 'toggle' && value === true) {
       total += attribute.price ?? 0;
     }
@@ -60,10 +58,9 @@ export function createPriceFormat(currency: string, locale?: string): PriceForma
 }
 
 function isLocale(tag: string | undefined): tag is string {
-  if (tag === undefined || tag === '') return false;
-
+  // An empty or malformed tag throws, and one the browser does not know gives an empty list.
   try {
-    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+    return tag !== undefined && Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
   } catch {
     return false;
   }

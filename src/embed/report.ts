@@ -1,4 +1,5 @@
 import { isConfiguratorError, type ConfiguratorError } from '../errors/configurator-error';
+import { TITLES } from './messages';
 import type { ErrorPhase } from './options';
 
 /**
@@ -6,12 +7,6 @@ import type { ErrorPhase } from './options';
  * SDK that writes there, and only about what a site owner must know or fix.
  */
 export const CONSOLE_PREFIX = '[configurator-embed]';
-
-const ACTIONS: Record<ErrorPhase, string> = {
-  load: 'load the configurator',
-  restore: "restore the share link's configuration",
-  save: 'save the configuration',
-};
 
 /**
  * Writes a failure's detail for the site owner to the console: the error's name and code, the
@@ -22,7 +17,7 @@ const ACTIONS: Record<ErrorPhase, string> = {
  */
 export function reportToConsole(error: unknown, phase: ErrorPhase, productId: string): void {
   if (!isConfiguratorError(error)) {
-    console.error(`${CONSOLE_PREFIX} Failed to ${ACTIONS[phase]}, product ${productId}:`, error);
+    console.error(`${CONSOLE_PREFIX} ${TITLES[phase]} Product ${productId}:`, error);
 
     return;
   }

@@ -6,15 +6,14 @@ const COPIED_FOR_MS = 2000;
 /** The share link after a save: the link itself and a button that copies it. */
 export interface SharePanel {
   readonly element: HTMLElement;
-  show(url: string): void;
-  hide(): void;
-  /** Stops the panel's timer. */
-  destroy(): void;
+  /** Shows a link, or hides the panel for `null`. */
+  readonly show: (url: string | null) => void;
 }
 
 /**
  * Makes the share panel. The link is a real link, so it can be opened, copied from the context
  * menu, or reached with the keyboard; the copy button uses the clipboard where the page may.
+ * Its timer stops when `signal` aborts.
  */
 export function createSharePanel(signal: AbortSignal, onCopy: (url: string) => void): SharePanel {
   const panel = createElement('div', 'ce-share');
@@ -28,18 +27,16 @@ export function createSharePanel(signal: AbortSignal, onCopy: (url: string) => v
 
   const reset = (): void => {
     clearTimeout(timer);
-    timer = undefined;
     copy.textContent = 'Copy link';
   };
 
   copy.addEventListener(
     'click',
     () => {
+      // Without a clipboard (an insecure page), the link stays there to copy by hand.
       const clipboard = navigator.clipboard as Clipboard | undefined;
 
-      if (clipboard === undefined) return;
-
-      clipboard.writeText(link.href).then(
+      clipboard?.writeText(link.href).then(
         () => {
           if (signal.aborted) return;
 
@@ -55,19 +52,18 @@ export function createSharePanel(signal: AbortSignal, onCopy: (url: string) => v
     },
     { signal },
   );
+  signal.addEventListener('abort', reset);
 
   return {
     element: panel,
-    show(url) {
+    show: (url) => {
       reset();
-      link.href = url;
-      link.textContent = url;
-      panel.hidden = false;
+      panel.hidden = url === null;
+
+      if (url !== null) {
+        link.href = url;
+        link.textContent = url;
+      }
     },
-    hide() {
-      reset();
-      panel.hidden = true;
-    },
-    destroy: reset,
   };
 }

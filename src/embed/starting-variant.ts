@@ -1,5 +1,5 @@
 import type { Configuration, ConfiguratorDefinition, Variant } from '../platform/types';
-import { shopperMessage } from './messages';
+import { messageLine, shopperMessage } from './messages';
 import { warn } from './report';
 import { restoreVariant } from './variant-state';
 
@@ -44,12 +44,10 @@ export function startingVariant(
   }
 
   if ('error' in shared) {
-    const message = shopperMessage(shared.error, 'restore');
-
     return {
       variant: start.variant,
       restored: null,
-      notice: `${message.title} ${message.text}`,
+      notice: messageLine(shopperMessage(shared.error, 'restore')),
       error: shared.error,
     };
   }

@@ -12,12 +12,11 @@ export function loadingView(): HTMLElement {
 
 /**
  * The error state: what failed and why, announced at once, with a button to try again when that
- * may help.
+ * may help and `retry` is given. The button's listener goes when the retry's `signal` aborts.
  */
 export function errorView(
   message: ShopperMessage,
-  signal: AbortSignal,
-  retry: (() => void) | null,
+  retry?: { onClick: () => void; signal: AbortSignal },
 ): HTMLElement {
   const view = createElement('div', 'ce-error');
 
@@ -27,11 +26,11 @@ export function errorView(
     createElement('p', 'ce-error-text', message.text),
   );
 
-  if (retry !== null && message.retry) {
+  if (retry !== undefined && message.retry) {
     const button = createElement('button', 'ce-button', 'Try again');
 
     button.type = 'button';
-    button.addEventListener('click', retry, { signal });
+    button.addEventListener('click', retry.onClick, { signal: retry.signal });
     view.append(button);
   }
 

@@ -122,6 +122,10 @@ function settle(
   return settled;
 }
 
+/**
+ * A value a rule allows, to move an attribute to: the nearest allowed number, the other toggle
+ * state, the default text, or the first allowed of a choice's default and options.
+ */
 function allowedValue(
   attribute: Attribute,
   disabled: DisabledValues,
@@ -130,19 +134,18 @@ function allowedValue(
   const allowed = (value: VariantValue): boolean => !isDisabled(attribute, disabled, value);
 
   switch (attribute.type) {
-    case 'select':
-    case 'color':
-      return [attribute.default, ...attribute.options.map((option) => option.value)].find(allowed);
-    case 'toggle':
-      return allowed(current !== true) ? current !== true : undefined;
     case 'number':
       return nearestNumber(
         attribute,
         typeof current === 'number' ? current : attribute.default,
         allowed,
       );
+    case 'toggle':
+      return [current !== true].find(allowed);
     case 'text':
-      return allowed(attribute.default) ? attribute.default : undefined;
+      return [attribute.default].find(allowed);
+    default:
+      return [attribute.default, ...attribute.options.map((option) => option.value)].find(allowed);
   }
 }
 

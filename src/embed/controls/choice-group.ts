@@ -25,13 +25,12 @@ export function createChoiceGroup(
   return {
     element: fieldset,
     update(value, isDisabled) {
-      for (const { input, label, option } of choices) {
-        input.checked = option.value === value;
-        input.disabled = isDisabled(option.value);
+      for (const { input, label } of choices) {
+        input.checked = input.value === value;
+        input.disabled = isDisabled(input.value);
         label.classList.toggle('ce-choice--disabled', input.disabled);
       }
     },
-    commit() {},
   };
 }
 
@@ -62,7 +61,7 @@ function choice(option: AttributeOption, swatch: boolean, context: ControlContex
     );
   }
 
-  return { input, label, option };
+  return { input, label };
 }
 
 /**

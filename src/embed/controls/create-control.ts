@@ -2,9 +2,8 @@ import type { Attribute } from '../../platform/types';
 import type { SelectStyle } from '../options';
 import { createChoiceGroup } from './choice-group';
 import { createNativeSelect } from './native-select';
-import { createNumberInput } from './number';
-import { createTextInput } from './text';
 import { createToggle } from './toggle';
+import { createTypedInput } from './typed-input';
 import type { Control, ControlContext } from './types';
 
 /** Up to this many options, `auto` shows a `select` attribute as radios. */
@@ -31,8 +30,7 @@ export function createControl(
     case 'toggle':
       return createToggle(attribute, context);
     case 'number':
-      return createNumberInput(attribute, context);
     case 'text':
-      return createTextInput(attribute, context);
+      return createTypedInput(attribute, context);
   }
 }

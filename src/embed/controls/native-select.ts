@@ -16,7 +16,7 @@ export function createNativeSelect(attribute: SelectAttribute, context: ControlC
 
     return element;
   });
-  const { field } = labelledField('select', attribute.label, select, context.id);
+  const field = labelledField('select', attribute.label, select, context.id);
 
   select.append(...options);
   select.addEventListener(
@@ -34,6 +34,5 @@ export function createNativeSelect(attribute: SelectAttribute, context: ControlC
 
       select.value = typeof value === 'string' ? value : '';
     },
-    commit() {},
   };
 }

@@ -37,6 +37,5 @@ export function createToggle(attribute: ToggleAttribute, context: ControlContext
       input.checked = value === true;
       input.disabled = isDisabled(value !== true);
     },
-    commit() {},
   };
 }

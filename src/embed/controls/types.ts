@@ -8,7 +8,7 @@ export interface Control {
   /** Shows a value, and disables what a rule forbids. */
   update(value: VariantValue, isDisabled: (value: VariantValue) => boolean): void;
   /** Hands over a value typed but not yet committed (no `change` yet), before a save. */
-  commit(): void;
+  commit?(): void;
 }
 
 /** What a control needs from the embed. */
