@@ -53,7 +53,7 @@ export function createConfiguratorApi(
       .call({
         action: ACTION,
         method: 'GET',
-        path: ['api', 'products', { id: productId, argument: 'productId' }, 'configurator'],
+        path: ['api', 'products', productId, 'configurator'],
         expect: etag === null ? [200] : [200, 304],
         headers: etag === null ? {} : { 'if-none-match': etag },
         retry: 'read',

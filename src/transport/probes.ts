@@ -1,3 +1,4 @@
+import { startDeadline } from './abort';
 import { buildUrl } from './build-url';
 
 /** How long a probe may take, at most, before its answer counts as missing. */
@@ -43,19 +44,15 @@ async function answers(
   url: string,
   headers: Record<string, string>,
 ): Promise<boolean> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), target.timeout);
-  const stop = () => controller.abort();
-  target.signal?.addEventListener('abort', stop, { once: true });
+  const deadline = startDeadline(target.signal, target.timeout, undefined);
 
   try {
-    const send = target.fetch ?? globalThis.fetch;
-    const response = await send(url, {
+    const response = await (target.fetch ?? globalThis.fetch)(url, {
       headers,
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
-      signal: controller.signal,
+      signal: deadline.signal,
     });
     await response.body?.cancel();
 
@@ -63,7 +60,6 @@ async function answers(
   } catch {
     return false;
   } finally {
-    clearTimeout(timer);
-    target.signal?.removeEventListener('abort', stop);
+    deadline.done();
   }
 }
