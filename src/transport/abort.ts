@@ -48,16 +48,16 @@ export interface Deadline {
 }
 
 /**
- * Starts a deadline: its signal aborts with `reason` after `ms` milliseconds, or with the reason
- * of `signal` as soon as that aborts, whichever comes first.
+ * Starts a deadline: its signal aborts with `reason` after `ms` milliseconds (never, without
+ * `ms`), or with the reason of `signal` as soon as that aborts, whichever comes first.
  */
 export function startDeadline(
   signal: AbortSignal | undefined,
-  ms: number,
+  ms: number | undefined,
   reason: unknown,
 ): Deadline {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(reason), ms);
+  const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(reason), ms);
   const stop = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', stop, { once: true });
 
