@@ -111,7 +111,7 @@ export function createTransport({ base, token, fetch, timeout }: TransportOption
         timeout: false,
         throwHttpErrors: false,
         signal: deadline.signal,
-        ...(spec.keepalive === true ? { keepalive: true } : {}),
+        keepalive: spec.keepalive === true,
         ...(fetch === undefined ? {} : { fetch }),
       });
 
