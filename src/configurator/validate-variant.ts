@@ -32,6 +32,7 @@ export function validateVariant(
   }
 
   const byKey = new Map(definition.attributes.map((attribute) => [attribute.key, attribute]));
+  // A key's value in effect, and whether a value is that one (a colour by its option's value).
   const current = (key: string): unknown => {
     const attribute = byKey.get(key);
 
@@ -78,6 +79,7 @@ export function effectiveVariant(definition: ConfiguratorDefinition, variant: Va
   const effective: Variant = {};
 
   for (const attribute of definition.attributes) {
+    // A key set to null or undefined takes the default too.
     effective[attribute.key] = (valueOf(attribute, variant) ?? attribute.default) as VariantValue;
   }
 

@@ -121,6 +121,7 @@ export function createTransport({ base, token, fetch, timeout }: TransportOption
       );
     } catch (error) {
       throwIfAborted(signal);
+
       if (deadline.signal.reason === TIMED_OUT) {
         throw new TimeoutError(`Failed to ${action}: no answer within ${limit} ms`, limit);
       }
