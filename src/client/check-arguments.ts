@@ -40,7 +40,14 @@ export function checkConfigurationInput(input: unknown, action: string): Configu
   if (!isPlainObject(variant)) {
     problems.push({ key: 'variant', message: 'must be an object of attribute keys to values' });
   } else {
-    problems.push(...variantProblems(variant));
+    for (const [key, value] of Object.entries(variant)) {
+      if (!isVariantValue(value)) {
+        problems.push({
+          key: `variant.${key}`,
+          message: 'must be a string, a finite number, a boolean or {r,g,b}',
+        });
+      }
+    }
   }
   if (metadata !== undefined && !isPlainObject(metadata)) {
     problems.push({ key: 'metadata', message: 'must be an object when given' });
@@ -56,19 +63,6 @@ export function checkConfigurationInput(input: unknown, action: string): Configu
   // A copy as it is now: a page that changes its variant right after calling save saves what it
   // had when it called.
   return JSON.parse(JSON.stringify(input)) as ConfigurationInput;
-}
-
-function variantProblems(variant: Record<string, unknown>): FieldProblem[] {
-  return Object.entries(variant).flatMap(([key, value]) =>
-    isVariantValue(value)
-      ? []
-      : [
-          {
-            key: `variant.${key}`,
-            message: 'must be a string, a finite number, a boolean or {r,g,b}',
-          },
-        ],
-  );
 }
 
 function isVariantValue(value: unknown): value is Variant[string] {

@@ -15,10 +15,7 @@ export function checkCallOptions(options: unknown, action: string): SaveOptions 
   if (signal !== undefined && !isSignal(signal)) {
     throw misuse(action, 'signal must be an AbortSignal');
   }
-  if (
-    timeout !== undefined &&
-    !(typeof timeout === 'number' && timeout > 0 && timeout <= 2 ** 31 - 1)
-  ) {
+  if (timeout !== undefined && !isTimerDelay(timeout)) {
     throw misuse(action, 'timeout must be a positive number of milliseconds');
   }
   if (idempotencyKey !== undefined) {
@@ -28,6 +25,14 @@ export function checkCallOptions(options: unknown, action: string): SaveOptions 
   }
 
   return options;
+}
+
+/**
+ * Tells whether a value is a wait a browser timer can hold: more than 0 milliseconds and at most
+ * 2^31 - 1 (about 24.8 days), beyond which timers fire at once.
+ */
+export function isTimerDelay(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value <= 2 ** 31 - 1;
 }
 
 /** A real AbortSignal, from this page or another realm (a frame, jsdom), not a look-alike. */

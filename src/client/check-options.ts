@@ -1,6 +1,7 @@
 import { checkAnalyticsOptions } from '../analytics/check-options';
 import { UsageError } from '../errors/classes';
 import { validateToken } from '../token/validate-token';
+import { isTimerDelay } from './check-call-options';
 import type { ClientOptions } from './options';
 import { resolveApiUrl } from './resolve-api-url';
 
@@ -18,7 +19,10 @@ export interface CheckedOptions {
 /** Checks everything `createClient` was given, and throws a `UsageError` saying what to pass. */
 export function checkOptions(options: unknown): CheckedOptions {
   if (typeof options !== 'object' || options === null) {
-    throw option('createClient needs an options object: createClient({ token, apiUrl }).');
+    throw new UsageError(
+      'invalid_option',
+      'createClient needs an options object: createClient({ token, apiUrl }).',
+    );
   }
 
   const given = options as Partial<Record<keyof ClientOptions, unknown>>;
@@ -35,39 +39,47 @@ export function checkOptions(options: unknown): CheckedOptions {
   return {
     token,
     base,
-    timeout: positive(given.timeout, 'timeout', 10_000),
-    cacheMaxAge: cacheMaxAge(given.cacheMaxAge),
-    fetch: optionalFunction(given.fetch, 'fetch') as typeof fetch | undefined,
-    onError: optionalFunction(given.onError, 'onError') as ClientOptions['onError'],
+    timeout: option(
+      given.timeout,
+      10_000,
+      isTimerDelay,
+      'timeout must be a positive number of milliseconds.',
+    ),
+    cacheMaxAge: option(
+      given.cacheMaxAge,
+      60_000,
+      (value) => typeof value === 'number' && value >= 0,
+      'cacheMaxAge must be 0 or a positive number of milliseconds.',
+    ),
+    fetch: option<typeof fetch | undefined>(
+      given.fetch,
+      undefined,
+      isFunction,
+      'fetch must be a function when given.',
+    ),
+    onError: option<ClientOptions['onError']>(
+      given.onError,
+      undefined,
+      isFunction,
+      'onError must be a function when given.',
+    ),
     analytics: checkAnalyticsOptions(given.analytics),
   };
 }
 
-function cacheMaxAge(value: unknown): number {
-  if (value === undefined) return 60_000;
-  if (typeof value === 'number' && value >= 0) return value;
-
-  throw option('cacheMaxAge must be 0 or a positive number of milliseconds.');
-}
-
-/** The longest wait a browser timer can hold, in milliseconds (about 24.8 days). */
-const LONGEST_TIMER = 2 ** 31 - 1;
-
-function positive(value: unknown, name: string, fallback: number): number {
+/** An option's value once it fits, or its default when it is not given. */
+function option<Value>(
+  value: unknown,
+  fallback: Value,
+  fits: (value: unknown) => boolean,
+  problem: string,
+): Value {
   if (value === undefined) return fallback;
-  if (typeof value === 'number' && value > 0 && value <= LONGEST_TIMER) return value;
+  if (fits(value)) return value as Value;
 
-  throw option(
-    `${name} must be a positive number of ${name.endsWith('Size') ? 'events' : 'milliseconds'}.`,
-  );
+  throw new UsageError('invalid_option', problem);
 }
 
-function optionalFunction(value: unknown, name: string): unknown {
-  if (value === undefined || typeof value === 'function') return value;
-
-  throw option(`${name} must be a function when given.`);
-}
-
-function option(message: string): UsageError {
-  return new UsageError('invalid_option', message);
+function isFunction(value: unknown): boolean {
+  return typeof value === 'function';
 }

@@ -70,11 +70,7 @@ export function createConfigurationsApi(
     return transport.call({
       action,
       method: 'GET',
-      path: [
-        'api',
-        'configurations',
-        { id: checkConfigurationId(idOrShortId, action), argument: 'id' },
-      ],
+      path: ['api', 'configurations', checkConfigurationId(idOrShortId, action)],
       expect: [200],
       read: readConfiguration,
       retry: 'read',

@@ -1,7 +1,7 @@
 import { readConfigurator } from '../platform/read-answers';
 import type { ConfiguratorDefinition } from '../platform/types';
 import { TimeoutError } from '../errors/classes';
-import { throwIfAborted, untilAborted } from '../transport/abort';
+import { startDeadline, throwIfAborted, untilAborted } from '../transport/abort';
 import { pageOrigin } from '../transport/page-context';
 import type { Transport } from '../transport/transport';
 import { checkProductId } from './check-arguments';
@@ -53,7 +53,7 @@ export function createConfiguratorApi(
       .call({
         action: ACTION,
         method: 'GET',
-        path: ['api', 'products', { id: productId, argument: 'productId' }, 'configurator'],
+        path: ['api', 'products', productId, 'configurator'],
         expect: etag === null ? [200] : [200, 304],
         headers: etag === null ? {} : { 'if-none-match': etag },
         retry: 'read',
@@ -95,25 +95,24 @@ export function createConfiguratorApi(
       inFlight.set(id, shared);
     }
 
-    const wait = untilAborted(shared, checked.signal);
-    const entry = await (checked.timeout === undefined ? wait : within(wait, checked.timeout));
+    // This caller's own signal and timeout end its wait, never the load others share.
+    const { signal, timeout } = checked;
+    const wait = startDeadline(
+      signal,
+      timeout,
+      timeout === undefined
+        ? undefined
+        : new TimeoutError(`Failed to ${ACTION}: no answer within ${timeout} ms`, timeout),
+    );
 
-    return entry.definition;
+    try {
+      return (await untilAborted(shared, wait.signal)).definition;
+    } finally {
+      wait.done();
+    }
   }
 
   return { load };
-}
-
-/** Settles with `promise`, or with a `TimeoutError` once this caller's own timeout has run out. */
-function within<T>(promise: Promise<T>, timeout: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expiry = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new TimeoutError(`Failed to ${ACTION}: no answer within ${timeout} ms`, timeout));
-    }, timeout);
-  });
-
-  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }
 
 /** Freezes a parsed answer and everything in it, without recursion, however deep it is. */

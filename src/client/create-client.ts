@@ -2,7 +2,7 @@ import type { Analytics } from '../analytics/types';
 import { createAnalytics } from '../analytics/create-analytics';
 import { observeCall } from '../analytics/sdk-events';
 import { UsageError } from '../errors/classes';
-import { isConfiguratorError, type ConfiguratorError } from '../errors/configurator-error';
+import { isConfiguratorError } from '../errors/configurator-error';
 import { createTransport } from '../transport/transport';
 import { checkOptions } from './check-options';
 import { createConfigurationsApi, type ConfigurationsApi } from './configurations-api';
@@ -31,7 +31,18 @@ export interface Client {
 export function createClient(options: ClientOptions): Client {
   const checked = checkOptions(options);
   const transport = createTransport(checked);
-  const report = (error: unknown): void => notify(checked.onError, error);
+  const { onError } = checked;
+
+  /** Hands a background failure to the caller's hook; a hook that throws never hurts the page. */
+  const report = (error: unknown): void => {
+    if (onError === undefined || !isConfiguratorError(error)) return;
+
+    try {
+      onError(error);
+    } catch {
+      // The page's own hook failed; the SDK has nowhere better to report it.
+    }
+  };
   const analytics = createAnalytics({
     transport,
     token: checked.token,
@@ -105,15 +116,4 @@ function destroyedError(action: string): UsageError {
     'client_destroyed',
     `Failed to ${action}: this client was destroyed; create a new one.`,
   );
-}
-
-/** Hands a background failure to the caller's hook; a hook that throws never hurts the page. */
-function notify(onError: ((error: ConfiguratorError) => void) | undefined, error: unknown): void {
-  if (onError === undefined || !isConfiguratorError(error)) return;
-
-  try {
-    onError(error);
-  } catch {
-    // The page's own hook failed; the SDK has nowhere better to report it.
-  }
 }

@@ -24,7 +24,27 @@ export function shareUrl(shortId: string, baseUrl?: string | URL): string {
     );
   }
 
-  const url = resolveBase(baseUrl);
+  const here = pageAddress();
+  if (baseUrl === undefined && here === undefined) {
+    throw new ValidationError(
+      'invalid_argument',
+      'Failed to build a share link: outside a page there is no current address; pass baseUrl.',
+      [{ key: 'baseUrl', message: 'is required outside a browser' }],
+    );
+  }
+
+  // `baseUrl` may be relative to this page.
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl === undefined ? here : baseUrl), here);
+  } catch {
+    throw invalidBase('is not an address');
+  }
+
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidBase('must be an http or https address');
+  }
+
   url.searchParams.set(SHARE_PARAMETER, shortId);
 
   return url.href;
@@ -37,31 +57,13 @@ export function shareUrl(shortId: string, baseUrl?: string | URL): string {
 export function readSharedConfiguration(url?: string | URL): string | null {
   let value: string | null;
   try {
-    value = new URL(String(url ?? currentPage())).searchParams.get(SHARE_PARAMETER);
+    // Outside a page, with no `url`, this reads "undefined", which is no address: `null`.
+    value = new URL(String(url ?? pageAddress())).searchParams.get(SHARE_PARAMETER);
   } catch {
     return null;
   }
 
   return value !== null && SHORT_ID.test(value) ? value : null;
-}
-
-/** The page a link points to: `baseUrl` (relative to this page when it is relative) or this page. */
-function resolveBase(baseUrl: string | URL | undefined): URL {
-  const here = (globalThis as { location?: { href?: unknown } }).location?.href;
-  const address = baseUrl === undefined ? currentPage() : String(baseUrl);
-  let url: URL;
-
-  try {
-    url = new URL(address, typeof here === 'string' ? here : undefined);
-  } catch {
-    throw invalidBase('is not an address');
-  }
-
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalidBase('must be an http or https address');
-  }
-
-  return url;
 }
 
 function invalidBase(problem: string): ValidationError {
@@ -72,13 +74,9 @@ function invalidBase(problem: string): ValidationError {
   );
 }
 
-function currentPage(): string {
+/** The current page's address, or `undefined` outside a page. */
+function pageAddress(): string | undefined {
   const href = (globalThis as { location?: { href?: unknown } }).location?.href;
-  if (typeof href === 'string') return href;
 
-  throw new ValidationError(
-    'invalid_argument',
-    'Failed to build a share link: outside a page there is no current address; pass baseUrl.',
-    [{ key: 'baseUrl', message: 'is required outside a browser' }],
-  );
+  return typeof href === 'string' ? href : undefined;
 }

@@ -17,12 +17,11 @@ export function parseHexColor(hex: string): RgbColor | null {
   }
 
   const full = digits.length === 3 ? digits.replace(/./g, (digit) => digit + digit) : digits;
+  const [r = 0, g = 0, b = 0] = [0, 2, 4].map((start) =>
+    parseInt(full.slice(start, start + 2), 16),
+  );
 
-  return {
-    r: parseInt(full.slice(0, 2), 16),
-    g: parseInt(full.slice(2, 4), 16),
-    b: parseInt(full.slice(4, 6), 16),
-  };
+  return { r, g, b };
 }
 
 /** Tells whether a value has the shape `{ r, g, b }` and no other keys, whatever the numbers. */
@@ -60,12 +59,8 @@ export function findColorOption(
   }
 
   return attribute.options.find((option) => {
-    const swatch = option.swatch === undefined ? null : parseHexColor(option.swatch);
+    const swatch = parseHexColor(option.swatch ?? '');
 
-    return swatch !== null && sameRgb(swatch, value);
+    return swatch !== null && swatch.r === value.r && swatch.g === value.g && swatch.b === value.b;
   });
-}
-
-function sameRgb(a: RgbColor, b: RgbColor): boolean {
-  return a.r === b.r && a.g === b.g && a.b === b.b;
 }

@@ -1,15 +1,13 @@
 import type {
   Attribute,
   AttributeProblem,
-  ColorAttribute,
   ConfiguratorDefinition,
   NumberAttribute,
   Rule,
   Variant,
+  VariantValue,
 } from '../platform/types';
 import { findColorOption, isRgbShape, isValidRgb } from './colors';
-
-type LooseVariant = Record<string, unknown>;
 
 /**
  * Lists every problem of a variant against a configurator, by attribute key, as the platform
@@ -29,13 +27,22 @@ export function validateVariant(
   definition: ConfiguratorDefinition,
   variant: unknown,
 ): AttributeProblem[] {
-  if (!isPlainObject(variant)) {
+  if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) {
     return [{ key: 'variant', message: 'The variant must be an object of attribute keys.' }];
   }
 
-  const known = new Set(definition.attributes.map((attribute) => attribute.key));
+  const byKey = new Map(definition.attributes.map((attribute) => [attribute.key, attribute]));
+  // A key's value in effect, and whether a value is that one (a colour by its option's value).
+  const current = (key: string): unknown => {
+    const attribute = byKey.get(key);
+
+    return attribute === undefined ? undefined : valueOf(attribute, variant);
+  };
+  const same = (key: string, value: unknown): boolean =>
+    canonical(byKey.get(key), current(key)) === canonical(byKey.get(key), value);
+
   const problems: AttributeProblem[] = Object.keys(variant)
-    .filter((key) => !known.has(key))
+    .filter((key) => !byKey.has(key))
     .map((key) => ({
       key,
       message: `Unknown attribute "${key}": ${definition.name} has no such attribute.`,
@@ -49,7 +56,19 @@ export function validateVariant(
     }
   }
 
-  return [...problems, ...checkRules(definition, variant)];
+  for (const rule of definition.rules ?? []) {
+    if (!Object.entries(rule.when).every(([key, value]) => same(key, value))) {
+      continue;
+    }
+
+    for (const [key, values] of Object.entries(rule.disable)) {
+      if (values.some((value) => same(key, value))) {
+        problems.push({ key, message: ruleMessage(key, current(key), rule) });
+      }
+    }
+  }
+
+  return problems;
 }
 
 /**
@@ -60,79 +79,67 @@ export function effectiveVariant(definition: ConfiguratorDefinition, variant: Va
   const effective: Variant = {};
 
   for (const attribute of definition.attributes) {
-    effective[attribute.key] = hasKey(variant, attribute.key)
-      ? (variant[attribute.key] ?? attribute.default)
-      : attribute.default;
+    // A key set to null or undefined takes the default too.
+    effective[attribute.key] = (valueOf(attribute, variant) ?? attribute.default) as VariantValue;
   }
 
   return effective;
 }
 
-function valueOf(attribute: Attribute, variant: LooseVariant): unknown {
-  return hasKey(variant, attribute.key) ? variant[attribute.key] : attribute.default;
-}
-
-/** An own key only: `constructor` or `toString` must not read through to the prototype. */
-function hasKey(variant: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(variant, key);
+/**
+ * The variant's value for an attribute, or its default when the variant leaves the key out.
+ * Own keys only: `constructor` or `toString` must not read through to the prototype.
+ */
+function valueOf(attribute: Attribute, variant: object): unknown {
+  return Object.prototype.hasOwnProperty.call(variant, attribute.key)
+    ? (variant as Record<string, unknown>)[attribute.key]
+    : attribute.default;
 }
 
 /** What is wrong with one value, or `null` when it fits its attribute. */
 function checkValue(attribute: Attribute, value: unknown): string | null {
+  const { label } = attribute;
+
+  if (attribute.type === 'color' && isRgbShape(value)) {
+    if (!isValidRgb(value)) return `${label} must have r, g and b as integers from 0 to 255.`;
+
+    return findColorOption(attribute, value) === undefined
+      ? `${describe(value)} matches no swatch of ${label}.`
+      : null;
+  }
+
   switch (attribute.type) {
-    case 'select':
-      return typeof value === 'string' && attribute.options.some((o) => o.value === value)
-        ? null
-        : notAnOption(
-            attribute.label,
-            value,
-            attribute.options.map((o) => o.value),
-          );
     case 'color':
-      return checkColor(attribute, value);
+    case 'select': {
+      if (attribute.type === 'color' && typeof value !== 'string') {
+        return `${label} must be an option's value or a colour { r, g, b }.`;
+      }
+
+      if (typeof value === 'string' && attribute.options.some((option) => option.value === value)) {
+        return null;
+      }
+
+      const choices = attribute.options.map((option) => describe(option.value)).join(', ');
+
+      return `${describe(value)} is not an option of ${label}: use one of ${choices}.`;
+    }
     case 'toggle':
-      return typeof value === 'boolean' ? null : `${attribute.label} must be true or false.`;
+      return typeof value === 'boolean' ? null : `${label} must be true or false.`;
     case 'number':
       return checkNumber(attribute, value);
     case 'text':
       if (typeof value !== 'string') {
-        return `${attribute.label} must be text.`;
+        return `${label} must be text.`;
       }
 
       // Counted in code points, so an emoji is one character as a shopper sees it.
       return Array.from(value).length <= attribute.maxLength
         ? null
-        : `${attribute.label} is longer than ${attribute.maxLength} characters.`;
+        : `${label} is longer than ${attribute.maxLength} characters.`;
   }
 }
 
-function checkColor(attribute: ColorAttribute, value: unknown): string | null {
-  if (isRgbShape(value)) {
-    if (!isValidRgb(value)) {
-      return `${attribute.label} must have r, g and b as integers from 0 to 255.`;
-    }
-
-    return findColorOption(attribute, value) === undefined
-      ? `${describe(value)} matches no swatch of ${attribute.label}.`
-      : null;
-  }
-
-  if (typeof value !== 'string') {
-    return `${attribute.label} must be an option's value or a colour { r, g, b }.`;
-  }
-
-  return findColorOption(attribute, value) === undefined
-    ? notAnOption(
-        attribute.label,
-        value,
-        attribute.options.map((o) => o.value),
-      )
-    : null;
-}
-
-function checkNumber(attribute: NumberAttribute, value: unknown): string | null {
-  const { label, min, max, step } = attribute;
-
+function checkNumber({ label, min, max, step }: NumberAttribute, value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return `${label} must be a number.`;
   }
@@ -152,35 +159,6 @@ function checkNumber(attribute: NumberAttribute, value: unknown): string | null 
     : `${label} must be ${min} plus a multiple of ${step}, not ${value}.`;
 }
 
-function checkRules(definition: ConfiguratorDefinition, variant: LooseVariant): AttributeProblem[] {
-  const problems: AttributeProblem[] = [];
-  const byKey = new Map(definition.attributes.map((attribute) => [attribute.key, attribute]));
-  const current = (key: string): unknown => {
-    const attribute = byKey.get(key);
-
-    return attribute === undefined ? undefined : valueOf(attribute, variant);
-  };
-
-  const same = (key: string, a: unknown, b: unknown): boolean =>
-    canonical(byKey.get(key), a) === canonical(byKey.get(key), b);
-
-  for (const rule of definition.rules ?? []) {
-    const holds = Object.entries(rule.when).every(([key, value]) => same(key, current(key), value));
-
-    if (!holds) {
-      continue;
-    }
-
-    for (const [key, values] of Object.entries(rule.disable)) {
-      if (values.some((value) => same(key, current(key), value))) {
-        problems.push({ key, message: ruleMessage(key, current(key), rule) });
-      }
-    }
-  }
-
-  return problems;
-}
-
 /** A comparable form of a value: a colour given as `{ r, g, b }` becomes its option's value. */
 function canonical(attribute: Attribute | undefined, value: unknown): string {
   const option = attribute?.type === 'color' ? findColorOption(attribute, value) : undefined;
@@ -198,12 +176,6 @@ function ruleMessage(key: string, value: unknown, rule: Rule): string {
   return `${describe(value)} may not be chosen for ${key} while ${condition}.`;
 }
 
-function notAnOption(label: string, value: unknown, options: string[]): string {
-  const choices = options.map((option) => JSON.stringify(option)).join(', ');
-
-  return `${describe(value)} is not an option of ${label}: use one of ${choices}.`;
-}
-
 function describe(value: unknown): string {
   if (isRgbShape(value)) {
     return `rgb(${String(value.r)}, ${String(value.g)}, ${String(value.b)})`;
@@ -212,8 +184,4 @@ function describe(value: unknown): string {
   // JSON.stringify answers undefined for undefined and functions, which its type does not say.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return JSON.stringify(value) ?? String(value);
-}
-
-function isPlainObject(value: unknown): value is LooseVariant {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

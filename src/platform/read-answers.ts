@@ -15,11 +15,8 @@ function hasStrings(value: Json, keys: readonly string[]): boolean {
   return keys.every((key) => typeof value[key] === 'string');
 }
 
-const ATTRIBUTE_TYPES = new Set(['select', 'color', 'toggle', 'number', 'text']);
-
 function isAttribute(value: unknown): boolean {
   if (!isObject(value) || !hasStrings(value, ['key', 'label', 'type'])) return false;
-  if (!ATTRIBUTE_TYPES.has(value['type'] as string)) return false;
 
   switch (value['type']) {
     case 'select':
@@ -29,8 +26,10 @@ function isAttribute(value: unknown): boolean {
       return ['min', 'max', 'step', 'default'].every((key) => typeof value[key] === 'number');
     case 'text':
       return typeof value['maxLength'] === 'number';
-    default:
+    case 'toggle':
       return typeof value['default'] === 'boolean';
+    default:
+      return false;
   }
 }
 

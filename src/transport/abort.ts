@@ -40,3 +40,32 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw signal.reason;
 }
+
+/** A signal that ends a piece of work, and `done` to call once the work is over. */
+export interface Deadline {
+  signal: AbortSignal;
+  done: () => void;
+}
+
+/**
+ * Starts a deadline: its signal aborts with `reason` after `ms` milliseconds (never, without
+ * `ms`), or with the reason of `signal` as soon as that aborts, whichever comes first.
+ */
+export function startDeadline(
+  signal: AbortSignal | undefined,
+  ms: number | undefined,
+  reason: unknown,
+): Deadline {
+  const controller = new AbortController();
+  const timer = ms === undefined ? undefined : setTimeout(() => controller.abort(reason), ms);
+  const stop = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+    },
+  };
+}

@@ -1,13 +1,13 @@
 import { CorsError, NetworkError } from '../errors/classes';
 import type { ConfiguratorError } from '../errors/configurator-error';
 import { browserOffline, domainEntryFor, pageOrigin } from './page-context';
-import { probeHealth, type ProbeTarget } from './probes';
+import { probeHealth, probeOrigin, type ProbeTarget } from './probes';
 
 /** What the SDK knows when a request failed without any answer. */
 export interface FailureContext extends ProbeTarget {
   action: string;
-  /** Whether this page's origin may read the platform's answers for the client's token. */
-  originAllowed: (probe: ProbeTarget) => Promise<boolean>;
+  /** The `Authorization` header of the client's requests, for the origin probe. */
+  authorization: string;
 }
 
 /**
@@ -47,7 +47,7 @@ export async function classifyFailure(
   }
 
   const origin = pageOrigin();
-  if (origin !== null && !(await context.originAllowed(context))) {
+  if (origin !== null && !(await probeOrigin(context, context.authorization))) {
     return new CorsError(fail(corsReason(origin, context.base)), origin, { cause });
   }
 

@@ -26,20 +26,51 @@ export interface FailedAnswer {
  * by status first and by the platform's code within it.
  */
 export function errorFromResponse(action: string, answer: FailedAnswer): ConfiguratorError {
-  const platformCode = readCode(answer.body);
-  const details: ErrorDetails = {
-    status: answer.status,
-    platformCode,
-    body: answer.body,
-    requestId: answer.requestId,
-  };
-  const fail = (reason: string) => `Failed to ${action}: ${reason}${suffix(answer)}`;
+  const { status, body, requestId } = answer;
+  const platformCode = readCode(body);
+  const details: ErrorDetails = { status, platformCode, body, requestId };
+  const where = requestId === undefined ? status : `${status}, request ${requestId}`;
+  const fail = (reason: string) => `Failed to ${action}: ${reason} (${where})`;
 
-  switch (answer.status) {
+  switch (status) {
     case 401:
-      return authError(fail, platformCode, details);
+      if (platformCode === 'token_revoked') {
+        return new AuthError(
+          platformCode,
+          fail('the token was revoked; create a new public token'),
+          details,
+        );
+      }
+      if (platformCode === 'token_missing') {
+        return new AuthError(platformCode, fail('the request carried no token'), details);
+      }
+
+      return new AuthError(
+        'token_invalid',
+        fail('the platform does not know this token; check the token you passed'),
+        details,
+      );
     case 403:
-      return forbiddenError(fail, platformCode, details);
+      if (platformCode === 'private_token_in_browser') {
+        return new PrivateTokenError(
+          platformCode,
+          fail(
+            'a private token was used in a browser; revoke it now and use a public token in pages',
+          ),
+          details,
+        );
+      }
+      if (platformCode === 'origin_not_allowed') {
+        return new CorsError(
+          fail(
+            'the request came from no allowed origin; public tokens work only from web pages on their domain list, and servers use private tokens',
+          ),
+          null,
+          details,
+        );
+      }
+
+      return new PermissionError('permission_denied', fail('the token may not do this'), details);
     case 404:
       return new NotFoundError('not_found', fail('not found'), details);
     case 413:
@@ -49,112 +80,42 @@ export function errorFromResponse(action: string, answer: FailedAnswer): Configu
         [],
         details,
       );
-    case 422:
-      return validationError(fail, platformCode, answer.body, details);
-    case 429:
-      return rateLimitError(fail, answer, details);
+    case 422: {
+      const errors = readProblems(body);
+      const listed = errors.map((problem) => `${problem.key} ${problem.message}`).join('; ');
+
+      return new ValidationError(
+        platformCode === 'invalid_event' ||
+          platformCode === 'idempotency_key_reused' ||
+          platformCode === 'invalid_domain'
+          ? platformCode
+          : 'invalid_configuration',
+        fail(listed === '' ? 'the platform refused it' : listed),
+        errors,
+        details,
+      );
+    }
+    case 429: {
+      const retryAfter = parseRetryAfter(answer.retryAfter);
+      const wait = retryAfter === undefined ? 'wait' : `wait ${retryAfter} s`;
+
+      return new RateLimitError(
+        fail(`too many requests; ${wait} before trying again`),
+        retryAfter,
+        details,
+      );
+    }
   }
 
-  if (answer.status >= 500) {
-    const code =
-      platformCode === 'internal' || platformCode === 'unavailable' ? platformCode : 'server_error';
-
-    return new ServerError(code, fail('the platform failed; try again later'), details);
+  if (status >= 500) {
+    return new ServerError(
+      platformCode === 'internal' || platformCode === 'unavailable' ? platformCode : 'server_error',
+      fail('the platform failed; try again later'),
+      details,
+    );
   }
 
   return new ResponseError('unexpected_response', fail('unexpected answer'), details);
-}
-
-function authError(
-  fail: (reason: string) => string,
-  platformCode: string | undefined,
-  details: ErrorDetails,
-): AuthError {
-  if (platformCode === 'token_revoked') {
-    return new AuthError(
-      'token_revoked',
-      fail('the token was revoked; create a new public token'),
-      details,
-    );
-  }
-
-  if (platformCode === 'token_missing') {
-    return new AuthError('token_missing', fail('the request carried no token'), details);
-  }
-
-  return new AuthError(
-    'token_invalid',
-    fail('the platform does not know this token; check the token you passed'),
-    details,
-  );
-}
-
-function forbiddenError(
-  fail: (reason: string) => string,
-  platformCode: string | undefined,
-  details: ErrorDetails,
-): ConfiguratorError {
-  if (platformCode === 'private_token_in_browser') {
-    return new PrivateTokenError(
-      'private_token_in_browser',
-      fail('a private token was used in a browser; revoke it now and use a public token in pages'),
-      details,
-    );
-  }
-
-  if (platformCode === 'origin_not_allowed') {
-    return new CorsError(
-      fail(
-        'the request came from no allowed origin; public tokens work only from web pages on their domain list, and servers use private tokens',
-      ),
-      null,
-      details,
-    );
-  }
-
-  return new PermissionError('permission_denied', fail('the token may not do this'), details);
-}
-
-function validationError(
-  fail: (reason: string) => string,
-  platformCode: string | undefined,
-  body: unknown,
-  details: ErrorDetails,
-): ValidationError {
-  const errors = readProblems(body);
-  const code =
-    platformCode === 'invalid_event' ||
-    platformCode === 'idempotency_key_reused' ||
-    platformCode === 'invalid_domain'
-      ? platformCode
-      : 'invalid_configuration';
-  const listed = errors.map((problem) => `${problem.key} ${problem.message}`).join('; ');
-
-  return new ValidationError(
-    code,
-    fail(listed === '' ? 'the platform refused it' : listed),
-    errors,
-    details,
-  );
-}
-
-function rateLimitError(
-  fail: (reason: string) => string,
-  answer: FailedAnswer,
-  details: ErrorDetails,
-): RateLimitError {
-  const retryAfter = parseRetryAfter(answer.retryAfter);
-  const wait = retryAfter === undefined ? 'wait' : `wait ${retryAfter} s`;
-
-  return new RateLimitError(
-    fail(`too many requests; ${wait} before trying again`),
-    retryAfter,
-    details,
-  );
-}
-
-function suffix({ status, requestId }: FailedAnswer): string {
-  return requestId === undefined ? ` (${status})` : ` (${status}, request ${requestId})`;
 }
 
 function readCode(body: unknown): string | undefined {

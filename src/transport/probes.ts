@@ -1,3 +1,4 @@
+import { startDeadline } from './abort';
 import { buildUrl } from './build-url';
 
 /** How long a probe may take, at most, before its answer counts as missing. */
@@ -24,7 +25,7 @@ export interface ProbeTarget {
  * Resolves true when the platform answers, false when it cannot be reached. Never rejects.
  */
 export function probeHealth(target: ProbeTarget): Promise<boolean> {
-  return answers(target, buildUrl(target.base, ['api', 'health']), {});
+  return answers(target, ['api', 'health'], {});
 }
 
 /**
@@ -33,29 +34,27 @@ export function probeHealth(target: ProbeTarget): Promise<boolean> {
  * gets the same opaque failure as any CORS refusal. Resolves true when the answer was readable.
  */
 export function probeOrigin(target: ProbeTarget, authorization: string): Promise<boolean> {
-  const url = buildUrl(target.base, ['api', 'products', NO_PRODUCT, 'configurator']);
-
-  return answers(target, url, { authorization, accept: 'application/json' });
+  return answers(target, ['api', 'products', NO_PRODUCT, 'configurator'], {
+    authorization,
+    accept: 'application/json',
+  });
 }
 
+/** Resolves true when the platform's answer to a GET of `path` was readable. */
 async function answers(
   target: ProbeTarget,
-  url: string,
+  path: readonly string[],
   headers: Record<string, string>,
 ): Promise<boolean> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), target.timeout);
-  const stop = () => controller.abort();
-  target.signal?.addEventListener('abort', stop, { once: true });
+  const deadline = startDeadline(target.signal, target.timeout, undefined);
 
   try {
-    const send = target.fetch ?? globalThis.fetch;
-    const response = await send(url, {
+    const response = await (target.fetch ?? globalThis.fetch)(buildUrl(target.base, path), {
       headers,
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
-      signal: controller.signal,
+      signal: deadline.signal,
     });
     await response.body?.cancel();
 
@@ -63,7 +62,6 @@ async function answers(
   } catch {
     return false;
   } finally {
-    clearTimeout(timer);
-    target.signal?.removeEventListener('abort', stop);
+    deadline.done();
   }
 }

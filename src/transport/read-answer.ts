@@ -1,12 +1,10 @@
 import { NetworkError, ResponseError } from '../errors/classes';
-import type { ConfiguratorError } from '../errors/configurator-error';
 import { errorFromResponse } from './error-from-response';
 
 /** What a call's reader learns of the answer besides its body. */
 export interface AnswerMeta {
   status: number;
   headers: Headers;
-  requestId: string | undefined;
 }
 
 /** How a call checks the platform's answer. */
@@ -27,67 +25,73 @@ export interface AnswerSpec<Result> {
  */
 export async function readAnswer<Result>(
   response: unknown,
-  spec: AnswerSpec<Result>,
+  { action, expect, read }: AnswerSpec<Result>,
   scrub: (text: string) => string,
 ): Promise<Result> {
+  const fail = `Failed to ${action}: `;
+
   if (!isResponse(response)) {
     throw new ResponseError(
       'unexpected_response',
-      `Failed to ${spec.action}: fetch answered with something that is not a Response`,
+      `${fail}fetch answered with something that is not a Response`,
     );
   }
 
-  const header = response.headers.get('x-request-id');
+  const { status, headers } = response;
+  const header = headers.get('x-request-id');
   const requestId = header === null ? undefined : scrub(header);
-  const body = await readBody(response, spec.action);
-  const meta: AnswerMeta = { status: response.status, headers: response.headers, requestId };
-
-  if (!spec.expect.includes(response.status)) {
-    throw response.ok
-      ? unexpected(spec.action, meta, `status ${response.status}`, body)
-      : errorFromResponse(spec.action, {
-          status: response.status,
-          body: body.ok ? scrubDeep(body.value, scrub) : undefined,
-          requestId,
-          retryAfter: response.headers.get('retry-after'),
-        });
-  }
-
-  let result: Result | undefined;
-  try {
-    result = body.ok ? spec.read(body.value, meta) : undefined;
-  } catch {
-    result = undefined;
-  }
-
-  if (result === undefined) {
-    throw unexpected(spec.action, meta, 'a body that is not what the platform promises', body);
-  }
-
-  return result;
-}
-
-type Body = { ok: true; value: unknown } | { ok: false };
-
-async function readBody(response: Response, action: string): Promise<Body> {
   let text: string;
+
   try {
     text = await response.text();
   } catch (cause) {
     throw new NetworkError(
       'interrupted',
-      `Failed to ${action}: the connection was lost while the answer arrived; try again`,
-      { status: response.status, cause },
+      `${fail}the connection was lost while the answer arrived; try again`,
+      { status, cause },
     );
   }
 
-  if (text === '') return { ok: true, value: undefined };
-
+  // `undefined` for an empty body, and for one that is not JSON, which `parsed` then tells.
+  let body: unknown;
+  let parsed = true;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    return { ok: false };
+    parsed = false;
   }
+
+  const unexpected = (what: string) => {
+    const where = requestId === undefined ? status : `${status}, request ${requestId}`;
+
+    return new ResponseError(
+      'unexpected_response',
+      `${fail}the platform answered with ${what} (${where})`,
+      { status, requestId, body },
+    );
+  };
+
+  if (!expect.includes(status)) {
+    throw response.ok
+      ? unexpected(`status ${status}`)
+      : errorFromResponse(action, {
+          status,
+          body: scrubDeep(body, scrub),
+          requestId,
+          retryAfter: headers.get('retry-after'),
+        });
+  }
+
+  let result: Result | undefined;
+  try {
+    result = parsed ? read(body, response) : undefined;
+  } catch {
+    result = undefined;
+  }
+
+  if (result === undefined) throw unexpected('a body that is not what the platform promises');
+
+  return result;
 }
 
 function isResponse(value: unknown): value is Response {
@@ -110,20 +114,5 @@ function scrubDeep(value: unknown, scrub: (text: string) => string): unknown {
 
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [scrub(key), scrubDeep(item, scrub)]),
-  );
-}
-
-function unexpected(
-  action: string,
-  { status, requestId }: AnswerMeta,
-  what: string,
-  body: Body,
-): ConfiguratorError {
-  const where = requestId === undefined ? `${status}` : `${status}, request ${requestId}`;
-
-  return new ResponseError(
-    'unexpected_response',
-    `Failed to ${action}: the platform answered with ${what} (${where})`,
-    { status, requestId, body: body.ok ? body.value : undefined },
   );
 }

@@ -1,12 +1,12 @@
 import ky from 'ky';
 
-import { TimeoutError, ValidationError } from '../errors/classes';
+import { TimeoutError } from '../errors/classes';
 import { isConfiguratorError } from '../errors/configurator-error';
 import { redactToken } from '../token/redact-token';
-import { sleep, throwIfAborted, untilAborted } from './abort';
-import { buildUrl, type PathPart } from './build-url';
+import { sleep, startDeadline, throwIfAborted, untilAborted } from './abort';
+import { buildUrl } from './build-url';
 import { classifyFailure } from './classify-failure';
-import { probeOrigin, PROBE_TIMEOUT } from './probes';
+import { PROBE_TIMEOUT } from './probes';
 import { readAnswer, type AnswerSpec } from './read-answer';
 import { backoffDelay, DEFAULT_RETRIES, shouldRetry, type RetryKind } from './retry';
 
@@ -25,7 +25,7 @@ export interface TransportOptions {
 /** One call to the platform. */
 export interface CallSpec<Result> extends AnswerSpec<Result> {
   method: 'GET' | 'POST';
-  path: readonly PathPart[];
+  path: readonly string[];
   body?: unknown;
   /** Headers besides the token's, such as `idempotency-key`. */
   headers?: Record<string, string>;
@@ -55,13 +55,16 @@ export interface Transport {
  * Creates the transport. The token lives only in this closure and in the `Authorization` header
  * of requests to the platform's own origin: never in a URL, a body or an error.
  */
-export function createTransport(options: TransportOptions): Transport {
-  const authorization = `Bearer ${options.token}`;
+export function createTransport({ base, token, fetch, timeout }: TransportOptions): Transport {
+  const authorization = `Bearer ${token}`;
+
+  /** Takes the token out of text the platform or a proxy sent back. */
+  const scrub = (text: string): string => text.split(token).join(redactToken(token));
 
   async function call<Result>(spec: CallSpec<Result>): Promise<Result> {
-    const url = buildUrl(options.base, spec.path);
-    const body = spec.body === undefined ? undefined : serialize(spec.body, spec.action);
-    const retries = spec.retry === undefined || spec.retry === 'none' ? 0 : DEFAULT_RETRIES;
+    const url = buildUrl(base, spec.path);
+    // The body was checked where it was made, so it always writes as JSON.
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     throwIfAborted(spec.signal);
 
     for (let retry = 0; ; retry += 1) {
@@ -69,7 +72,7 @@ export function createTransport(options: TransportOptions): Transport {
         return await attempt(spec, url, body);
       } catch (error) {
         throwIfAborted(spec.signal);
-        if (retry >= retries || !shouldRetry(error, spec.retry ?? 'none')) throw error;
+        if (retry >= DEFAULT_RETRIES || !shouldRetry(error, spec.retry ?? 'none')) throw error;
       }
 
       await sleep(backoffDelay(retry), spec.signal);
@@ -78,18 +81,18 @@ export function createTransport(options: TransportOptions): Transport {
 
   /**
    * One attempt: the request and the reading of its answer, under one deadline, so that an
-   * answer whose body never ends is a `TimeoutError` too, not a call that hangs.
+   * answer whose body never ends is a `TimeoutError` too, not a call that hangs. What ends it
+   * is thrown rather than returned, since an abort reason may be any value, even one that breaks
+   * when a promise resolves with it.
    */
   async function attempt<Result>(
     spec: CallSpec<Result>,
     url: string,
     body: string | undefined,
   ): Promise<Result> {
-    const timeout = spec.timeout ?? options.timeout;
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(TIMED_OUT), timeout);
-    const stop = () => deadline.abort(spec.signal?.reason);
-    spec.signal?.addEventListener('abort', stop, { once: true });
+    const { signal, action } = spec;
+    const limit = spec.timeout ?? timeout;
+    const deadline = startDeadline(signal, limit, TIMED_OUT);
 
     try {
       const request = ky(url, {
@@ -108,65 +111,37 @@ export function createTransport(options: TransportOptions): Transport {
         timeout: false,
         throwHttpErrors: false,
         signal: deadline.signal,
-        ...(spec.keepalive === true ? { keepalive: true } : {}),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        keepalive: spec.keepalive === true,
+        ...(fetch === undefined ? {} : { fetch }),
       });
-      const answer = request.then((response) => readAnswer(response, spec, scrub));
 
-      return await untilAborted(answer, deadline.signal);
+      return await untilAborted(
+        request.then((response) => readAnswer(response, spec, scrub)),
+        deadline.signal,
+      );
     } catch (error) {
-      return await failure(error, spec, timeout, deadline.signal);
+      throwIfAborted(signal);
+
+      if (deadline.signal.reason === TIMED_OUT) {
+        throw new TimeoutError(`Failed to ${action}: no answer within ${limit} ms`, limit);
+      }
+      if (isConfiguratorError(error)) throw error;
+
+      throw await untilAborted(
+        classifyFailure(error, {
+          action,
+          base,
+          fetch,
+          signal,
+          timeout: Math.min(limit, PROBE_TIMEOUT),
+          authorization,
+        }),
+        signal,
+      );
     } finally {
-      clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', stop);
+      deadline.done();
     }
-  }
-
-  /**
-   * Throws what the caller gets for what ended an attempt. It throws rather than returns, since
-   * an abort reason may be any value, even one that breaks when a promise resolves with it.
-   */
-  async function failure(
-    error: unknown,
-    spec: CallSpec<unknown>,
-    timeout: number,
-    deadline: AbortSignal,
-  ): Promise<never> {
-    throwIfAborted(spec.signal);
-    if (deadline.aborted && deadline.reason === TIMED_OUT) {
-      throw new TimeoutError(`Failed to ${spec.action}: no answer within ${timeout} ms`, timeout);
-    }
-    if (isConfiguratorError(error)) throw error;
-
-    const diagnosis = classifyFailure(error, {
-      action: spec.action,
-      base: options.base,
-      fetch: options.fetch,
-      signal: spec.signal,
-      timeout: Math.min(timeout, PROBE_TIMEOUT),
-      originAllowed: (probe) => probeOrigin(probe, authorization),
-    });
-
-    throw await untilAborted(diagnosis, spec.signal);
-  }
-
-  /** Takes the token out of text the platform or a proxy sent back. */
-  function scrub(text: string): string {
-    return text.split(options.token).join(redactToken(options.token));
   }
 
   return { call };
-}
-
-/** Turns a call's body into JSON before anything is sent, so that a bad body never leaves. */
-function serialize(body: unknown, action: string): string {
-  try {
-    return JSON.stringify(body);
-  } catch {
-    throw new ValidationError(
-      'invalid_argument',
-      `Failed to ${action}: the data cannot be sent as JSON (a cycle or a BigInt?).`,
-      [{ key: 'body', message: 'cannot be written as JSON' }],
-    );
-  }
 }

@@ -9,7 +9,5 @@ export function randomUuid(): string {
 
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-  const groups = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20)];
-
-  return `${groups.join('-')}-${hex.slice(20)}`;
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
