@@ -60,9 +60,11 @@ export function checkConfigurationInput(input: unknown, action: string): Configu
 
   if (problems.length > 0) throw refuse(action, problems);
 
-  // A copy as it is now: a page that changes its variant right after calling save saves what it
-  // had when it called.
-  return JSON.parse(JSON.stringify(input)) as ConfigurationInput;
+  // A copy of the fields the platform takes, as they are now: a page that changes its variant
+  // right after calling save saves what it had when it called, and nothing else is sent.
+  const fields = { productId, productVersion, variant, metadata, customerId };
+
+  return JSON.parse(JSON.stringify(fields)) as ConfigurationInput;
 }
 
 function isVariantValue(value: unknown): value is Variant[string] {

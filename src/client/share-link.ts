@@ -33,6 +33,12 @@ export function shareUrl(shortId: string, baseUrl?: string | URL): string {
     );
   }
 
+  // Callers without types may pass anything: a symbol or a number is no address to resolve.
+  const given: unknown = baseUrl;
+  if (given !== undefined && typeof given !== 'string' && !isObject(given)) {
+    throw invalidBase('must be a string or a URL');
+  }
+
   // `baseUrl` may be relative to this page.
   let url: URL;
   try {
@@ -79,4 +85,8 @@ function pageAddress(): string | undefined {
   const href = (globalThis as { location?: { href?: unknown } }).location?.href;
 
   return typeof href === 'string' ? href : undefined;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }

@@ -76,21 +76,19 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
             (error: unknown) => ({ error }),
           );
 
-    let definition: ConfiguratorDefinition;
+    // A failure to load, or a bug while showing what loaded, ends in the error state: `ready`
+    // never rejects.
     try {
-      definition = structuredClone(await client.configurator.load(productId, { signal }));
+      const definition = structuredClone(await client.configurator.load(productId, { signal }));
+      const restored = await shared;
+
+      if (!destroyed) show(definition, restored);
     } catch (error) {
       if (destroyed) return;
 
       root.removeAttribute('aria-busy');
       root.replaceChildren(errorView(fail(error, 'load'), { onClick: retry, signal }));
-
-      return;
     }
-
-    const restored = await shared;
-
-    if (!destroyed) show(definition, restored);
   }
 
   function retry(): void {

@@ -1,3 +1,4 @@
+import { findColorOption } from '../configurator/colors';
 import type { ConfiguratorDefinition, Variant } from '../platform/types';
 
 /** Formats amounts of one currency, whole and as an option's surcharge. */
@@ -10,8 +11,8 @@ export interface PriceFormat {
 
 /**
  * The price of a variant: the base price, plus the chosen option of each `select` and `color`
- * attribute, plus each toggle's price while it is on. The variant is one the embed accepted, so
- * a colour in it is its option's value, never `{ r, g, b }`.
+ * attribute, plus each toggle's price while it is on. A colour may be its option's value or, as
+ * a configurator's default may give it, the option's swatch as `{ r, g, b }`.
  */
 export function priceOf(definition: ConfiguratorDefinition, variant: Variant): number {
   let total = definition.basePrice;
@@ -19,8 +20,10 @@ export function priceOf(definition: ConfiguratorDefinition, variant: Variant): n
   for (const attribute of definition.attributes) {
     const value = variant[attribute.key];
 
-    if (attribute.type === 'select' || attribute.type === 'color') {
+    if (attribute.type === 'select') {
       total += attribute.options.find((option) => option.value === value)?.price ?? 0;
+    } else if (attribute.type === 'color') {
+      total += findColorOption(attribute, value)?.price ?? 0;
     } else if (attribute.type === 'toggle' && value === true) {
       total += attribute.price ?? 0;
     }

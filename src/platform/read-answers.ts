@@ -25,16 +25,21 @@ function isAttribute(value: unknown): boolean {
     case 'number':
       return ['min', 'max', 'step', 'default'].every((key) => typeof value[key] === 'number');
     case 'text':
-      return typeof value['maxLength'] === 'number';
+      return typeof value['maxLength'] === 'number' && typeof value['default'] === 'string';
     case 'toggle':
-      return typeof value['default'] === 'boolean';
+      return typeof value['default'] === 'boolean' && isPrice(value['price']);
     default:
       return false;
   }
 }
 
 function isOption(value: unknown): boolean {
-  return isObject(value) && hasStrings(value, ['value', 'label']);
+  return isObject(value) && hasStrings(value, ['value', 'label']) && isPrice(value['price']);
+}
+
+/** A price is optional, and a finite number when given: never text that would be concatenated. */
+function isPrice(value: unknown): boolean {
+  return value === undefined || Number.isFinite(value);
 }
 
 function isRule(value: unknown): boolean {

@@ -67,7 +67,7 @@ export async function readAnswer<Result>(
     return new ResponseError(
       'unexpected_response',
       `${fail}the platform answered with ${what} (${where})`,
-      { status, requestId, body },
+      { status, requestId, body: scrubbed(body, scrub) },
     );
   };
 
@@ -76,7 +76,7 @@ export async function readAnswer<Result>(
       ? unexpected(`status ${status}`)
       : errorFromResponse(action, {
           status,
-          body: scrubDeep(body, scrub),
+          body: scrubbed(body, scrub),
           requestId,
           retryAfter: headers.get('retry-after'),
         });
@@ -104,6 +104,18 @@ function isResponse(value: unknown): value is Response {
     typeof candidate.text === 'function' &&
     typeof candidate.headers?.get === 'function'
   );
+}
+
+/**
+ * A copy of a parsed body with `scrub` applied to every string in it, for an error to carry; a
+ * body nested too deeply to copy is left out rather than thrown as a `RangeError`.
+ */
+function scrubbed(value: unknown, scrub: (text: string) => string): unknown {
+  try {
+    return scrubDeep(value, scrub);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A copy of a parsed body with `scrub` applied to every string in it. */

@@ -551,6 +551,30 @@ describe('answers the contract does not allow', () => {
     expect(error).toMatchObject({ name: 'ResponseError', code: 'unexpected_response' });
   });
 
+  it('gives ServerError, not a RangeError, for a 500 whose body is nested too deeply to copy', async () => {
+    const depth = 200_000;
+    platform.server.use(
+      http.get(
+        `${API_URL}/api/products/:id/configurator`,
+        () =>
+          new HttpResponse(
+            `{"code":"internal","detail":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+            {
+              status: 500,
+              headers: { ...READABLE, 'content-type': 'application/json' },
+            },
+          ),
+      ),
+    );
+
+    const error = await platform
+      .client()
+      .configurator.load(productId)
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: 'ServerError', status: 500, body: undefined });
+  });
+
   it.each([
     ['204', 204],
     ['304', 304],

@@ -7,6 +7,12 @@ import { API_URL, usePlatform } from '../support/platform';
 const platform = usePlatform();
 const productId = SEED.products.table;
 
+/** An attribute of a definition as JSON, to spoil in a test. */
+type Attribute = Record<string, unknown> & { options: Array<Record<string, unknown>> };
+
+const toggle = (attributes: Attribute[]) => attributes.find((a) => a['type'] === 'toggle')!;
+const text = (attributes: Attribute[]) => attributes.find((a) => a['type'] === 'text')!;
+
 describe('errors from the platform', () => {
   it.each([
     [401, 'token_missing', 'AuthError', 'token_missing'],
@@ -155,6 +161,26 @@ describe('errors from the platform', () => {
       code: 'unexpected_response',
       status: 200,
       requestId: 'req-7',
+    });
+  });
+
+  it.each([
+    ['an option price given as text', (a: Attribute[]) => (a[0]!['options'][0]!['price'] = '10')],
+    ['a toggle price given as text', (a: Attribute[]) => (toggle(a)['price'] = '240')],
+    ['a text default that is not text', (a: Attribute[]) => (text(a)['default'] = null)],
+  ])('gives ResponseError for a configurator with %s', async (_, spoil) => {
+    const chair = structuredClone(platform.state.findProduct(SEED.orgId, SEED.products.chair));
+    spoil((chair as unknown as { attributes: Attribute[] }).attributes);
+    platform.server.use(
+      http.get(`${API_URL}/api/products/:id/configurator`, () =>
+        HttpResponse.json(chair, { headers: { 'access-control-allow-origin': '*' } }),
+      ),
+    );
+
+    await expect(platform.client().configurator.load(SEED.products.chair)).rejects.toMatchObject({
+      name: 'ResponseError',
+      code: 'unexpected_response',
+      status: 200,
     });
   });
 

@@ -199,3 +199,28 @@ describe('configurations.save', () => {
     expect((error as { requestId?: string }).requestId).toMatch(/.+/);
   });
 });
+
+describe('what a save sends', () => {
+  it('sends only the fields the platform takes, so an extra one (even a BigInt) is left out', async () => {
+    const client = platform.client();
+    const save = await input(client);
+    const bodies: string[] = [];
+    const listener = ({ request }: { request: Request }) => {
+      if (request.method === 'POST')
+        void request
+          .clone()
+          .text()
+          .then((text) => bodies.push(text));
+    };
+    platform.server.events.on('request:start', listener);
+
+    const saved = await client.configurations
+      .save({ ...save, metadata: { cart: 'c-1' }, extra: 1n } as typeof save)
+      .finally(() => platform.server.events.removeListener('request:start', listener));
+
+    expect(saved.productId).toBe(productId);
+    expect(bodies.map((body) => Object.keys(JSON.parse(body) as object).sort())).toEqual([
+      ['metadata', 'productId', 'productVersion', 'variant'],
+    ]);
+  });
+});

@@ -32,6 +32,14 @@ describe('shareUrl', () => {
   );
 });
 
+describe('shareUrl with a base that is neither text nor a URL', () => {
+  it.each([Symbol('base'), 42, true, null])('refuses %s with a ValidationError', (baseUrl) => {
+    expect(() => shareUrl('Ab3dE5gH1k', baseUrl as unknown as string)).toThrow(
+      expect.objectContaining({ name: 'ValidationError', code: 'invalid_argument' }),
+    );
+  });
+});
+
 describe('readSharedConfiguration', () => {
   it('reads back the short id a share link carries', () => {
     expect(readSharedConfiguration(shareUrl('Ab3dE5gH1k'))).toBe('Ab3dE5gH1k');

@@ -67,6 +67,26 @@ describe('the token', () => {
     expect(everythingShown(error)).not.toContain(SEED.demoToken);
   });
 
+  it('appears in no part of a ResponseError whose unexpected body echoes it', async () => {
+    platform.server.use(
+      http.get(`${API_URL}/api/products/:id/configurator`, ({ request }) =>
+        HttpResponse.json(
+          { echoed: request.headers.get('authorization'), [SEED.demoToken]: 'as a key' },
+          { headers: { 'access-control-allow-origin': '*' } },
+        ),
+      ),
+    );
+
+    const error = await platform
+      .client()
+      .configurator.load(productId)
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: 'ResponseError', status: 200 });
+    expect((error as { body: { echoed: string } }).body.echoed).toMatch(/^Bearer /);
+    expect(everythingShown(error)).not.toContain(SEED.demoToken);
+  });
+
   it('appears in no part of a CorsError', async () => {
     const error = await platform
       .client({ token: SEED.otherPublicToken })

@@ -62,8 +62,9 @@ export function createTypedInput(
   return {
     element: field,
     update(value, isDisabled) {
-      // The value passed the configurator's checks: a number for a number, text for text.
-      shown = `${value as number | string}`;
+      // A default of another type (the platform's, or another attribute's under the same key)
+      // shows as an empty field rather than as "null" or "[object Object]".
+      shown = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
       input.value = shown;
 
       if (attribute.type !== 'number') return;
