@@ -22,6 +22,7 @@ const TOKEN = 'Bearer 3f2a9d1e-5b7c-4e8a-9f0d-1c2b3a4d5c91';
 /** A request as the server received it. */
 interface Seen {
   method: string;
+  origin: string;
   path: string;
   headers: Record<string, string>;
 }
@@ -31,9 +32,10 @@ const unhandled: string[] = [];
 const server = setupServer();
 
 server.events.on('request:start', ({ request }) => {
-  const { pathname } = new URL(request.url);
+  const { origin, pathname } = new URL(request.url);
   seen.push({
     method: request.method,
+    origin,
     path: pathname,
     headers: Object.fromEntries(request.headers),
   });
@@ -92,6 +94,25 @@ function browser(options: BrowserFetchOptions = {}): {
 /** What arrived at the server, as `METHOD /path`. */
 function arrived(): string[] {
   return seen.map((request) => `${request.method} ${request.path}`);
+}
+
+/** What arrived at the servers, as `METHOD origin/path`, for requests that change origin. */
+function arrivedAt(): string[] {
+  return seen.map((request) => `${request.method} ${request.origin}${request.path}`);
+}
+
+/** The `Origin` header of each request that arrived, `-` where there was none. */
+function origins(): string[] {
+  return seen.map((request) => request.headers['origin'] ?? '-');
+}
+
+/** An answer redirecting to `location`, with more headers (for CORS) if given. */
+function redirectTo(
+  location: string,
+  status = 302,
+  headers: Record<string, string> = {},
+): () => HttpResponse<null> {
+  return () => new HttpResponse(null, { status, headers: { ...headers, location } });
 }
 
 /** The headers of the first request with `method` that the server received. */
@@ -796,6 +817,359 @@ describe('createBrowserFetch', () => {
     });
   });
 
+  describe('redirects', () => {
+    /** A third origin, neither the page's nor the API's. */
+    const CDN = 'https://cdn.example.test';
+
+    /** The CORS headers of an answer the null origin may read. */
+    const ALLOW_NULL = { 'access-control-allow-origin': 'null' };
+
+    /** The CORS headers of an answer any origin may read. */
+    const ANY = { 'access-control-allow-origin': '*' };
+
+    it('follows a same-origin redirect to another origin and answers it as CORS', async () => {
+      server.use(
+        http.get(`${PAGE}/old`, redirectTo(URL_THINGS)),
+        http.get(URL_THINGS, () =>
+          HttpResponse.json({ moved: true }, { headers: { ...ALLOW, 'x-internal': 'hidden' } }),
+        ),
+      );
+      const { fetch } = browser();
+
+      const response = await fetch('/old');
+
+      expect(await response.json()).toEqual({ moved: true });
+      expect(response.type).toBe('cors');
+      expect(response.redirected).toBe(true);
+      expect(response.url).toBe(URL_THINGS);
+      expect(response.headers.get('x-internal')).toBeNull();
+      expect(arrivedAt()).toEqual([`GET ${PAGE}/old`, `GET ${URL_THINGS}`]);
+      expect(origins()).toEqual(['-', PAGE]);
+    });
+
+    it('refuses a redirect target on another origin that does not allow the page', async () => {
+      server.use(
+        http.get(`${PAGE}/old`, redirectTo(URL_THINGS)),
+        http.get(URL_THINGS, () => HttpResponse.json({})),
+      );
+      const { fetch, codes } = browser();
+
+      await expect(fetch('/old')).rejects.toMatchObject(FAILED);
+
+      expect(arrivedAt()).toEqual([`GET ${PAGE}/old`, `GET ${URL_THINGS}`]);
+      expect(codes()).toEqual(['cors_origin']);
+    });
+
+    it('follows a redirect within the API origin, keeping the page Origin', async () => {
+      server.use(
+        http.get(URL_THINGS, redirectTo('/moved', 301, ALLOW)),
+        http.get(`${API}/moved`, () => HttpResponse.json({ moved: true }, { headers: ALLOW })),
+      );
+      const { fetch } = browser();
+
+      const response = await fetch(URL_THINGS);
+
+      expect(await response.json()).toEqual({ moved: true });
+      expect(response.type).toBe('cors');
+      expect(response.redirected).toBe(true);
+      expect(response.url).toBe(`${API}/moved`);
+      expect(origins()).toEqual([PAGE, PAGE]);
+    });
+
+    it('refuses a cross-origin redirect without Allow-Origin, unfollowed', async () => {
+      server.use(http.get(URL_THINGS, redirectTo('/moved')));
+      const { fetch, codes } = browser();
+
+      await expect(fetch(URL_THINGS)).rejects.toMatchObject(FAILED);
+
+      expect(arrived()).toEqual(['GET /things']);
+      expect(codes()).toEqual(['cors_origin']);
+    });
+
+    it('needs Allow-Credentials on the redirect of a credentialed request', async () => {
+      const credentialed = { ...ALLOW, 'access-control-allow-credentials': 'true' };
+      server.use(
+        http.get(URL_THINGS, redirectTo('/moved', 302, ALLOW)),
+        http.get(`${API}/other`, redirectTo('/moved', 302, credentialed)),
+        http.get(`${API}/moved`, () => HttpResponse.json({}, { headers: credentialed })),
+      );
+      const { fetch, codes } = browser();
+
+      await expect(fetch(URL_THINGS, { credentials: 'include' })).rejects.toMatchObject(FAILED);
+      const allowed = await fetch(`${API}/other`, { credentials: 'include' });
+
+      expect(allowed.status).toBe(200);
+      expect(arrived()).toEqual(['GET /things', 'GET /other', 'GET /moved']);
+      expect(codes()).toEqual(['cors_origin']);
+    });
+
+    it.each<[string, string, RequestCredentials, boolean]>([
+      ['null', 'null', 'same-origin', true],
+      ['*', '*', 'same-origin', true],
+      ['* with credentials', '*', 'include', false],
+      ['the page origin', PAGE, 'same-origin', false],
+    ])(
+      'sends Origin: null after a redirect from another origin to a third; allows %s: %s',
+      async (_, allowOrigin, credentials, readable) => {
+        const credentialed = { ...ALLOW, 'access-control-allow-credentials': 'true' };
+        server.use(
+          http.get(URL_THINGS, redirectTo(`${CDN}/file`, 302, credentialed)),
+          http.get(`${CDN}/file`, () =>
+            HttpResponse.json({}, { headers: { 'access-control-allow-origin': allowOrigin } }),
+          ),
+        );
+        const { fetch } = browser();
+
+        const pending = fetch(URL_THINGS, { credentials });
+
+        if (readable) expect((await pending).url).toBe(`${CDN}/file`);
+        else await expect(pending).rejects.toMatchObject(FAILED);
+        expect(origins()).toEqual([PAGE, 'null']);
+      },
+    );
+
+    it('keeps Origin: null and CORS when a redirect comes back to the page origin', async () => {
+      server.use(
+        http.get(URL_THINGS, redirectTo(`${PAGE}/local`, 302, ALLOW)),
+        http.get(`${API}/refused`, redirectTo(`${PAGE}/plain`, 302, ALLOW)),
+        http.get(`${PAGE}/local`, () => HttpResponse.json({}, { headers: ALLOW_NULL })),
+        http.get(`${PAGE}/plain`, () => HttpResponse.json({})),
+      );
+      const { fetch, codes } = browser();
+
+      const response = await fetch(URL_THINGS);
+      await expect(fetch(`${API}/refused`)).rejects.toMatchObject(FAILED);
+
+      expect(response.type).toBe('cors');
+      expect(response.url).toBe(`${PAGE}/local`);
+      expect(origins()).toEqual([PAGE, 'null', PAGE, 'null']);
+      expect(codes()).toEqual(['cors_origin']);
+    });
+
+    it('preflights each hop that needs it, a hop with Origin: null every time', async () => {
+      const preflightAllowing = (origin: string) => () =>
+        preflightAnswer({
+          'access-control-allow-origin': origin,
+          'access-control-allow-methods': 'PUT',
+        });
+      server.use(
+        http.options(URL_THINGS, preflightAllowing(PAGE)),
+        http.put(URL_THINGS, redirectTo(`${CDN}/file`, 307, ALLOW)),
+        http.options(`${CDN}/file`, preflightAllowing('null')),
+        http.put(`${CDN}/file`, () => new HttpResponse(null, { status: 204, headers: ALLOW_NULL })),
+      );
+      const { fetch } = browser();
+
+      await fetch(URL_THINGS, { method: 'PUT', body: 'x' });
+      await fetch(URL_THINGS, { method: 'PUT', body: 'x' });
+
+      expect(arrivedAt()).toEqual([
+        `OPTIONS ${URL_THINGS}`,
+        `PUT ${URL_THINGS}`,
+        `OPTIONS ${CDN}/file`,
+        `PUT ${CDN}/file`,
+        `PUT ${URL_THINGS}`,
+        `OPTIONS ${CDN}/file`,
+        `PUT ${CDN}/file`,
+      ]);
+      expect(origins()).toEqual([PAGE, PAGE, 'null', 'null', PAGE, 'null', 'null']);
+    });
+
+    it('removes Authorization on a redirect to another origin, so needs no preflight', async () => {
+      server.use(
+        http.get(`${PAGE}/old`, redirectTo(`${PAGE}/same`)),
+        http.get(`${PAGE}/same`, redirectTo(URL_THINGS)),
+        http.get(URL_THINGS, () => HttpResponse.json({}, { headers: ALLOW })),
+      );
+      const { fetch } = browser();
+
+      await fetch('/old', { headers: { Authorization: TOKEN } });
+
+      expect(arrivedAt()).toEqual([`GET ${PAGE}/old`, `GET ${PAGE}/same`, `GET ${URL_THINGS}`]);
+      expect(seen.map((request) => request.headers['authorization'] ?? '-')).toEqual([
+        TOKEN,
+        TOKEN,
+        '-',
+      ]);
+    });
+
+    it('keeps Authorization on a redirect within one other origin, preflighting both', async () => {
+      server.use(
+        http.options(URL_THINGS, () => preflightAnswer({ 'access-control-max-age': '0' })),
+        http.get(URL_THINGS, redirectTo('/moved', 302, ALLOW)),
+        http.options(`${API}/moved`, () => preflightAnswer()),
+        http.get(`${API}/moved`, () => HttpResponse.json({}, { headers: ALLOW })),
+      );
+      const { fetch } = browser();
+
+      await fetch(URL_THINGS, { headers: { Authorization: TOKEN } });
+
+      expect(arrived()).toEqual(['OPTIONS /things', 'GET /things', 'OPTIONS /moved', 'GET /moved']);
+      expect(seen.map((request) => request.headers['authorization'] ?? '-')).toEqual([
+        '-',
+        TOKEN,
+        '-',
+        TOKEN,
+      ]);
+    });
+
+    it.each<[number, string, boolean]>([
+      [301, 'GET', false],
+      [302, 'GET', false],
+      [303, 'GET', false],
+      [307, 'POST', true],
+      [308, 'POST', true],
+    ])('answers a cross-origin POST redirected by %i with a %s', async (status, method, body) => {
+      server.use(
+        http.post(URL_THINGS, redirectTo('/moved', status, ALLOW)),
+        http.all(`${API}/moved`, async ({ request }) =>
+          HttpResponse.json({ body: await request.text() }, { headers: ALLOW }),
+        ),
+      );
+      const { fetch } = browser();
+
+      const response = await fetch(URL_THINGS, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'sent',
+      });
+
+      expect(await response.json()).toEqual({ body: body ? 'sent' : '' });
+      expect(arrived()).toEqual(['POST /things', `${method} /moved`]);
+      expect(seen[1]?.headers['content-type'] !== undefined).toBe(body);
+    });
+
+    it.each<[string, string]>([
+      ['a CORS request to its own origin', `${API}/moved`],
+      ['a same-origin request to its own origin', `${PAGE}/same`],
+      ['a no-cors request to another origin', `${PAGE}/old`],
+    ])('refuses a Location with credentials on %s, as Chromium does', async (_, start) => {
+      const withCredentials = (url: string): string => url.replace('https://', 'https://u:p@');
+      server.use(
+        http.get(`${API}/moved`, redirectTo(withCredentials(`${API}/final`), 302, ALLOW)),
+        http.get(`${PAGE}/same`, redirectTo(withCredentials(`${PAGE}/local`))),
+        http.get(`${PAGE}/old`, redirectTo(withCredentials(URL_THINGS))),
+      );
+      const { fetch, codes } = browser();
+
+      const mode = start.endsWith('/old') ? 'no-cors' : 'cors';
+      await expect(fetch(start, { mode })).rejects.toMatchObject(FAILED);
+
+      expect(arrived()).toHaveLength(1);
+      expect(codes()).toEqual(['redirect']);
+    });
+
+    it('refuses a mode: same-origin redirect to another origin without following it', async () => {
+      server.use(
+        http.get(`${PAGE}/old`, redirectTo(URL_THINGS)),
+        http.get(URL_THINGS, () => HttpResponse.json({}, { headers: ALLOW })),
+      );
+      const { fetch, codes } = browser();
+
+      await expect(fetch('/old', { mode: 'same-origin' })).rejects.toMatchObject(FAILED);
+
+      expect(arrived()).toEqual(['GET /old']);
+      expect(codes()).toEqual(['mode']);
+    });
+
+    it('follows a no-cors redirect to another origin with safelisted headers only', async () => {
+      server.use(
+        http.get(`${PAGE}/old`, redirectTo(URL_THINGS)),
+        http.get(URL_THINGS, () => HttpResponse.json({ secret: true })),
+      );
+      const { fetch } = browser();
+
+      const response = await fetch('/old', {
+        mode: 'no-cors',
+        headers: { Authorization: TOKEN, 'X-Custom': '1', 'Accept-Language': 'da' },
+      });
+
+      expect(response.type).toBe('opaque');
+      expect(response.status).toBe(0);
+      expect(response.redirected).toBe(false);
+      expect(response.url).toBe('');
+      expect(arrivedAt()).toEqual([`GET ${PAGE}/old`, `GET ${URL_THINGS}`]);
+      for (const request of seen) {
+        expect(request.headers).not.toHaveProperty('authorization');
+        expect(request.headers).not.toHaveProperty('x-custom');
+        expect(request.headers['accept-language']).toBe('da');
+      }
+    });
+
+    it('keeps a no-cors response opaque when redirected back to the page origin', async () => {
+      server.use(
+        http.get(URL_THINGS, redirectTo(`${PAGE}/local`)),
+        http.get(`${PAGE}/local`, () => HttpResponse.json({ local: true })),
+      );
+      const { fetch } = browser();
+
+      const response = await fetch(URL_THINGS, { mode: 'no-cors' });
+
+      expect(response.type).toBe('opaque');
+      expect(arrivedAt()).toEqual([`GET ${URL_THINGS}`, `GET ${PAGE}/local`]);
+    });
+
+    it('sends Origin: null on a no-cors POST after any redirect to another origin', async () => {
+      server.use(
+        http.post(`${PAGE}/old`, redirectTo(URL_THINGS, 307)),
+        http.post(URL_THINGS, redirectTo('/moved', 307)),
+        http.post(`${API}/moved`, () => new HttpResponse(null, { status: 204 })),
+      );
+      const { fetch } = browser();
+
+      await fetch('/old', { method: 'POST', mode: 'no-cors', body: 'x' });
+
+      expect(origins()).toEqual([PAGE, 'null', 'null']);
+    });
+
+    it.each<RequestRedirect>(['manual', 'error'])(
+      'refuses a no-cors request to another origin with redirect: %s, sending nothing',
+      async (redirect) => {
+        const { fetch, codes } = browser();
+
+        await expect(fetch(URL_THINGS, { mode: 'no-cors', redirect })).rejects.toMatchObject(
+          FAILED,
+        );
+
+        expect(arrived()).toEqual([]);
+        expect(codes()).toEqual(['mode']);
+      },
+    );
+
+    it('refuses a redirect to mixed content without following it', async () => {
+      server.use(http.get(`${PAGE}/old`, redirectTo('http://api.example.test/things')));
+      const { fetch, codes } = browser();
+
+      await expect(fetch('/old')).rejects.toMatchObject(FAILED);
+
+      expect(arrived()).toEqual(['GET /old']);
+      expect(codes()).toEqual(['mixed_content']);
+    });
+
+    it('counts redirects across origins in one limit of 20', async () => {
+      server.use(
+        http.get(`${PAGE}/loop`, redirectTo(`${API}/loop`, 302, ANY)),
+        http.get(`${API}/loop`, redirectTo(`${PAGE}/loop`, 302, ANY)),
+      );
+      const { fetch, codes } = browser();
+
+      await expect(fetch('/loop')).rejects.toMatchObject(FAILED);
+
+      expect(arrived()).toHaveLength(21);
+      expect(codes()).toEqual(['redirect']);
+    });
+
+    it('reports the final URL without its fragment', async () => {
+      server.use(http.get(`${PAGE}/local`, () => HttpResponse.json({})));
+      const { fetch } = browser();
+
+      const response = await fetch('/local#part');
+
+      expect(response.url).toBe(`${PAGE}/local`);
+      expect(response.redirected).toBe(false);
+    });
+  });
+
   describe('the null origin', () => {
     it('sends Origin: null and accepts only Allow-Origin: null', async () => {
       server.use(
@@ -898,38 +1272,6 @@ describe('createBrowserFetch', () => {
       await expect(fetch('/loop')).rejects.toMatchObject(FAILED);
 
       expect(arrived()).toHaveLength(21);
-      expect(codes()).toEqual(['redirect']);
-    });
-
-    it('does not follow a same-origin redirect to another origin', async () => {
-      const target = vi.fn(() => HttpResponse.json({}, { headers: ALLOW }));
-      server.use(
-        http.get(
-          `${PAGE}/old`,
-          () => new HttpResponse(null, { status: 302, headers: { location: URL_THINGS } }),
-        ),
-        http.get(URL_THINGS, target),
-      );
-      const { fetch, codes } = browser();
-
-      await expect(fetch('/old')).rejects.toMatchObject(FAILED);
-
-      expect(target).not.toHaveBeenCalled();
-      expect(codes()).toEqual(['redirect']);
-    });
-
-    it('does not follow the redirect of a cross-origin request', async () => {
-      server.use(
-        http.get(
-          URL_THINGS,
-          () => new HttpResponse(null, { status: 302, headers: { ...ALLOW, location: '/moved' } }),
-        ),
-      );
-      const { fetch, codes } = browser();
-
-      await expect(fetch(URL_THINGS)).rejects.toMatchObject(FAILED);
-
-      expect(arrived()).toEqual(['GET /things']);
       expect(codes()).toEqual(['redirect']);
     });
 

@@ -1,37 +1,24 @@
-import { corsCheck } from './cors-check';
 import {
-  corsUnsafeRequestHeaderNames,
   isCorsSafelistedMethod,
   isForbiddenRequestHeader,
   isNoCorsSafelistedRequestHeader,
 } from './cors-safelist';
-import { FetchBlocked, describe, discardBody, send } from './network';
-import { basicResponse, corsResponse, opaqueResponse } from './page-response';
+import { FetchBlocked } from './network';
 import {
   BROWSER_FETCH,
-  isLoopback,
   isOnline,
   pageOrigin,
   report,
   resolveInput,
   underlyingFetch,
 } from './page-context';
-import { ensurePreflight } from './preflight';
-import { PreflightCache, preflightCacheUse } from './preflight-cache';
-import { MAX_REDIRECTS, redirected, settleRedirect } from './redirects';
-import type { Exchange, Outgoing } from './network';
-import type { ResponseOrigin } from './page-response';
+import { PreflightCache } from './preflight-cache';
+import { followRedirects } from './redirect-loop';
+import type { PageFetch } from './hop';
 import type { BrowserFetch, BrowserFetchOptions } from './types';
 
 /** Chromium refuses a `keepalive` request whose body exceeds 64 KiB. */
 const KEEPALIVE_LIMIT = 64 * 1024;
-
-/** One call of a browser fetch: the page's request and what it is sent with. */
-interface PageFetch extends Exchange {
-  request: Request;
-  origin: string;
-  cache: PreflightCache;
-}
 
 /**
  * Makes a fetch that behaves as a browser page's does, for jsdom tests: it sends `Origin`,
@@ -44,10 +31,17 @@ interface PageFetch extends Exchange {
  * `reload` is preflighted every time (and a `no-store` one's answer is not cached); see
  * `preflightCacheUse`.
  *
+ * It follows redirects as Chromium does (see `followRedirects` and `redirectedHop`), at most 20:
+ * once a hop leaves the page's origin, a `same-origin` request fails, a `no-cors` one ends in an
+ * opaque response, and a `cors` one is preflighted where needed and CORS-checked on every hop,
+ * redirects included. `Origin` is `null` from the first redirect that leaves an origin other than
+ * the page's for another (for a `no-cors` request, from the first redirect to another origin), and
+ * every redirect to another origin removes `Authorization`.
+ *
  * Where it is simpler than a browser:
- * - A same-origin request follows same-origin redirects; a redirect to or from another origin
- *   rejects (a cross-origin `no-cors` request resolves with its opaque response unfollowed).
- *   `redirect: 'manual'` resolves with an `opaqueredirect` response, as browsers do.
+ * - A request body is held in memory, so a 307 or 308 sends even a streamed body again, where a
+ *   browser fails. `redirect: 'manual'` resolves with an `opaqueredirect` response, as browsers
+ *   do.
  * - No cookies, `Referer`, `Sec-Fetch-*` or `User-Agent`; the 64 KiB `keepalive` limit applies
  *   per request, not to all requests in flight.
  * - Responses are rebuilt with `new Response()`: `type`, `url` and `redirected` are set as own
@@ -100,14 +94,10 @@ export function createBrowserFetch(options: BrowserFetchOptions = {}): BrowserFe
 }
 
 async function fetchAsPage(page: PageFetch): Promise<Response> {
-  const { request, origin } = page;
-  const url = new URL(request.url);
-
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchBlocked('scheme', `${url.protocol} URLs are not fetched by this stand-in.`);
-  }
-  if (origin.startsWith('https:') && url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new FetchBlocked('mixed_content', `Mixed content: ${describe(url)} from an https page.`);
+  const { request } = page;
+  const noCors = request.mode === 'no-cors';
+  if (noCors && !isCorsSafelistedMethod(request.method)) {
+    throw new FetchBlocked('mode', `Mode 'no-cors' forbids the method ${request.method}.`);
   }
 
   const body = request.body === null ? null : await request.arrayBuffer();
@@ -118,124 +108,15 @@ async function fetchAsPage(page: PageFetch): Promise<Response> {
     );
   }
 
+  // A no-cors request silently loses every header but a few safelisted ones, Authorization too,
+  // on every URL: a browser's `Request` drops them when it is made.
   const headers = new Headers();
   request.headers.forEach((value, name) => {
-    if (!isForbiddenRequestHeader(name, value)) headers.append(name, value);
-  });
-  const outgoing: Outgoing = { method: request.method, headers, body };
-
-  // An http(s) URL never has the opaque origin, so a "null" page is same-origin with nothing.
-  if (url.origin === origin) return sameOriginFetch(page, url, outgoing);
-  if (request.mode === 'same-origin') {
-    throw new FetchBlocked('mode', `Mode 'same-origin' forbids a request to ${url.origin}.`);
-  }
-  if (request.mode === 'no-cors') return noCorsFetch(page, url, outgoing);
-
-  return corsFetch(page, url, outgoing);
-}
-
-async function sameOriginFetch(page: PageFetch, url: URL, outgoing: Outgoing): Promise<Response> {
-  let current = { url, outgoing };
-
-  for (let redirects = 0; ; redirects += 1) {
-    const sent = withPageHeaders(current.outgoing, page.origin, false);
-    const response = await send(page, current.url, sent, sendOptions(page.request));
-    const from: ResponseOrigin = {
-      url: current.url.href,
-      redirected: redirects > 0,
-      signal: page.signal,
-    };
-    const redirect = settleRedirect(page.request.redirect, response, current.url);
-
-    if (redirect.kind === 'none') return basicResponse(response, from);
-    if (redirect.kind === 'settled') return redirect.response;
-    if (redirects === MAX_REDIRECTS) {
-      throw new FetchBlocked(
-        'redirect',
-        `More than ${MAX_REDIRECTS} redirects from ${describe(url)}.`,
-      );
-    }
-    if (redirect.location.origin !== page.origin) {
-      // TODO: follow cross-origin redirects (origin tainted to "null", CORS on every hop);
-      // until then a page test meets a TypeError where a browser might succeed.
-      throw new FetchBlocked(
-        'redirect',
-        `Not following the redirect to ${describe(redirect.location)}.`,
-      );
-    }
-
-    current = { url: redirect.location, outgoing: redirected(current.outgoing, response.status) };
-  }
-}
-
-async function corsFetch(page: PageFetch, url: URL, outgoing: Outgoing): Promise<Response> {
-  const { request, origin } = page;
-  const includeCredentials = request.credentials === 'include';
-  const unsafeHeaders = corsUnsafeRequestHeaderNames(outgoing.headers);
-
-  if (!isCorsSafelistedMethod(outgoing.method) || unsafeHeaders.length > 0) {
-    const scope = { origin, url: url.href, includeCredentials };
-    const cacheUse = preflightCacheUse(request.cache, outgoing.headers);
-    const preflight = { url, method: outgoing.method, unsafeHeaders, scope, cacheUse };
-    await ensurePreflight(page, preflight, page.cache);
-  }
-
-  const sent = withPageHeaders(outgoing, origin, true);
-  const response = await send(page, url, sent, sendOptions(request));
-
-  const failure = corsCheck(response.headers, origin, includeCredentials);
-  if (failure !== null) {
-    discardBody(response);
-    throw new FetchBlocked('cors_origin', `Blocked by CORS policy: ${failure}`);
-  }
-
-  const redirect = settleRedirect(page.request.redirect, response, url);
-  if (redirect.kind === 'settled') return redirect.response;
-  if (redirect.kind === 'follow') {
-    // TODO: follow redirects of CORS requests (see sameOriginFetch); a browser would.
-    throw new FetchBlocked('redirect', `Not following the redirect from ${describe(url)}.`);
-  }
-
-  const from = { url: url.href, redirected: false, signal: page.signal };
-
-  return corsResponse(response, from, includeCredentials);
-}
-
-async function noCorsFetch(page: PageFetch, url: URL, outgoing: Outgoing): Promise<Response> {
-  if (!isCorsSafelistedMethod(outgoing.method)) {
-    throw new FetchBlocked('mode', `Mode 'no-cors' forbids the method ${outgoing.method}.`);
-  }
-
-  // A no-cors request silently loses every header but a few safelisted ones, Authorization too.
-  const headers = new Headers();
-  outgoing.headers.forEach((value, name) => {
-    if (isNoCorsSafelistedRequestHeader(name, value)) headers.append(name, value);
+    const kept = noCors
+      ? isNoCorsSafelistedRequestHeader(name, value)
+      : !isForbiddenRequestHeader(name, value);
+    if (kept) headers.append(name, value);
   });
 
-  const sent = withPageHeaders({ ...outgoing, headers }, page.origin, false);
-  const response = await send(page, url, sent, sendOptions(page.request));
-  const redirect = settleRedirect(page.request.redirect, response, url);
-  if (redirect.kind === 'settled') return redirect.response;
-
-  // TODO: follow the redirect; the page sees the same opaque response either way, but the
-  // redirect's target never receives the request.
-  discardBody(response);
-
-  return opaqueResponse();
-}
-
-// What a browser adds itself: `Origin` on every CORS request and on any other that is neither
-// GET nor HEAD, and `Accept: */*` when the page set none.
-function withPageHeaders(outgoing: Outgoing, origin: string, cors: boolean): Outgoing {
-  const headers = new Headers(outgoing.headers);
-  if (cors || (outgoing.method !== 'GET' && outgoing.method !== 'HEAD')) {
-    headers.set('origin', origin);
-  }
-  if (!headers.has('accept')) headers.set('accept', '*/*');
-
-  return { ...outgoing, headers };
-}
-
-function sendOptions(request: Request): Pick<RequestInit, 'credentials' | 'keepalive'> {
-  return { credentials: request.credentials, keepalive: request.keepalive };
+  return followRedirects(page, new URL(request.url), { method: request.method, headers, body });
 }

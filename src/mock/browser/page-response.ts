@@ -56,6 +56,14 @@ export function opaqueRedirectResponse(url: string): Response {
   return disguise(Response.error(), { type: 'opaqueredirect', url, redirected: false });
 }
 
+/** A URL as `Response.url` shows it: without its fragment. */
+export function responseUrl(url: URL): string {
+  const shown = new URL(url);
+  shown.hash = '';
+
+  return shown.href;
+}
+
 interface ResponseFacts {
   type: ResponseType;
   url: string;

@@ -5,15 +5,17 @@
  * - `network`: the underlying fetch failed (refused connection, msw `HttpResponse.error()`).
  * - `scheme`: the URL is not http or https.
  * - `mixed_content`: an https page asked for an http URL that is not loopback.
- * - `mode`: the request's `mode` forbids it (`same-origin` to another origin, a `no-cors`
- *   request with a method other than GET, HEAD or POST).
+ * - `mode`: the request's `mode` forbids it (`same-origin` to another origin, after a redirect
+ *   too; a `no-cors` request with a method other than GET, HEAD or POST, or to another origin with
+ *   a `redirect` mode other than `follow`).
  * - `keepalive`: a `keepalive` body over 64 KiB.
  * - `preflight_origin`, `preflight_status`, `preflight_method`, `preflight_headers`: the
  *   preflight answer refused the request; the real request was not sent.
- * - `cors_origin`: the real answer carries no matching `Access-Control-Allow-Origin` (or, for a
- *   credentialed request, no `Access-Control-Allow-Credentials: true`); the server did receive it.
- * - `redirect`: a redirect the request's `redirect` mode refuses, or one this stand-in does not
- *   follow (see `createBrowserFetch`).
+ * - `cors_origin`: an answer to a CORS request, a redirect included, carries no matching
+ *   `Access-Control-Allow-Origin` (or, for a credentialed request, no
+ *   `Access-Control-Allow-Credentials: true`); the server did receive the request.
+ * - `redirect`: a redirect the request's `redirect` mode refuses, a 21st redirect, an unusable
+ *   `Location`, or a `Location` with credentials.
  * - `status`: a status a page can never see (1xx, or outside 200-599).
  */
 export type BlockedReason =
