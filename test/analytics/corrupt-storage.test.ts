@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { WRITE_DELAY_MS } from '../../src/analytics/queue-sync';
 import { createTimer } from '../../src/analytics/scheduler';
+import { SESSION_KEY_PREFIX } from '../../src/analytics/session';
 import { QUEUE_KEY_PREFIX } from '../../src/analytics/stored-queue';
 import { hashToken } from '../../src/analytics/token-hash';
 import { SEED } from '../../src/mock/seed';
+import type { StorageArea } from '../../src/analytics/web-storage';
 import { manualScheduler, settle, useAnalyticsPlatform } from './support';
 
 const platform = useAnalyticsPlatform();
@@ -30,6 +33,40 @@ describe('analytics with corrupt storage', () => {
 
     expect(key.mock.calls.length).toBeLessThan(10);
     expect(platform.state.countedEvents().map((event) => event.id)).toEqual([FOREIGN_EVENT.id]);
+  });
+
+  it('replaces a stored session id that is not a UUID, and sends the events', async () => {
+    sessionStorage.setItem(`${SESSION_KEY_PREFIX}${hashToken(SEED.demoToken)}`, 'x'.repeat(70_000));
+    const { analytics, trackRange } = platform.harness();
+
+    const tracked = trackRange(0, 3);
+    await analytics.flush();
+
+    platform.expectCountedOnce(tracked);
+    expect(platform.state.countedEvents()[0]?.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('stores the queue where a storage polyfill answers undefined for a missing key', () => {
+    const items = new Map<string, string>();
+    const polyfill: StorageArea = {
+      get length() {
+        return items.size;
+      },
+      key: (index) => [...items.keys()][index] ?? null,
+      getItem: (name) => (items.get(name) ?? undefined) as string | null,
+      setItem: (name, value) => items.set(name, value),
+      removeItem: (name) => items.delete(name),
+    };
+    const { scheduler, trackRange } = platform.harness({
+      storage: { local: polyfill, session: polyfill },
+    });
+
+    trackRange(0, 2);
+    scheduler.advance(WRITE_DELAY_MS);
+
+    const queues = [...items].filter(([name]) => name.startsWith(QUEUE_KEY_PREFIX));
+    expect(queues).toHaveLength(1);
+    expect(JSON.parse(queues[0]?.[1] ?? '{}')).toMatchObject({ events: [{}, {}] });
   });
 });
 
