@@ -1,8 +1,10 @@
+import { ValidationError } from '../errors/classes';
 import type { ConfiguratorError } from '../errors/configurator-error';
 import { isNetworkError } from '../errors/guards';
 import type { AnalyticsEvent, EventProperties } from '../platform/types';
 import type { Transport } from '../transport/transport';
 import { checkEvent } from './check-event';
+import { copyInput, type CopiedInput } from './copy-input';
 import { ANALYTICS_DEFAULTS } from './defaults';
 import { createDelivery } from './delivery';
 import type { DeliveryCounters } from './delivery-types';
@@ -139,7 +141,18 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
 
   function track(type: string, properties?: EventProperties, context?: EventContext): void {
     try {
-      const invalid = checkEvent(type, properties, context);
+      // Read once, then checked and sent as read: a getter that changes its answer later
+      // changes nothing, and an event that passed the check is sent with the value checked.
+      let input: CopiedInput;
+      try {
+        input = copyInput(properties, context);
+      } catch (cause) {
+        deps.report(unreadableEvent(type, cause));
+
+        return;
+      }
+
+      const invalid = checkEvent(type, input.properties, input.context);
       if (invalid !== undefined) {
         deps.report(invalid);
 
@@ -152,7 +165,8 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
         return;
       }
 
-      const evicted = queue.push(event(type, properties, context));
+      const checked = input as { properties?: EventProperties; context?: EventContext };
+      const evicted = queue.push(event(type, checked.properties, checked.context));
       if (evicted !== undefined) losses.evicted([evicted]);
       sync.soon();
       delivery.queued();
@@ -195,4 +209,16 @@ export function createAnalytics(deps: AnalyticsDependencies): ClientAnalytics {
     },
     destroy,
   };
+}
+
+/**
+ * The error for an event whose properties or context threw when read (a getter, a Proxy trap).
+ * The page's error goes as `cause` only: its message could hold anything.
+ */
+function unreadableEvent(type: unknown, cause: unknown): ValidationError {
+  // The type is not checked yet: anything but a string could throw when made text.
+  const name = typeof type === 'string' ? `"${type}"` : 'an event';
+  const message = `Failed to track ${name}: reading its properties or context threw.`;
+
+  return new ValidationError('invalid_event', message, [], { cause });
 }

@@ -65,7 +65,14 @@ export function createQueueSync(deps: QueueSyncDependencies): QueueSync {
     if (store === undefined) return;
 
     const until = released ? 0 : scheduler.now() + LEASE_MS;
-    const takenOver = store.save(queue.entries(), deps.losses.unreported, until);
+    let takenOver: ReadonlySet<string> | undefined;
+    try {
+      takenOver = store.save(queue.entries(), deps.losses.unreported, until);
+    } catch {
+      // A write runs in a timer, where a throw reaches no one: the queue stays in memory, and
+      // the next write tries again.
+    }
+
     if (takenOver !== undefined) queue.removeIds(takenOver);
 
     if (!released && queue.size > 0) writeTimer.schedule(RENEW_MS);

@@ -23,8 +23,8 @@ export interface EventQueue {
    */
   push(event: AnalyticsEvent): AnalyticsEvent | undefined;
   /**
-   * Queues older events (from storage) ahead of the rest, skipping ids already queued. When the
-   * queue overflows, the oldest go.
+   * Queues older events (from storage) ahead of the rest, skipping ids already queued or given
+   * twice. When the queue overflows, the oldest go.
    *
    * @returns The events that went to make room.
    */
@@ -111,8 +111,16 @@ export function createQueue(capacity: number): EventQueue {
     },
 
     prepend(events) {
+      // Two stored queues can hold one event (a claim that raced a write): it goes once.
       const known = new Set(entries.map((entry) => entry.event.id));
-      const older = events.filter((event) => !known.has(event.id)).map(waitingEntry);
+      const older: QueueEntry[] = [];
+      for (const event of events) {
+        if (known.has(event.id)) continue;
+
+        known.add(event.id);
+        older.push(waitingEntry(event));
+      }
+
       entries = [...older, ...entries];
 
       const dropped: AnalyticsEvent[] = [];

@@ -33,13 +33,16 @@ export const systemScheduler: Scheduler = {
 
 /** One timer that can be set again; setting it while it runs keeps the sooner time. */
 export interface Timer {
-  /** Runs the task after `ms`, unless it is already due sooner. */
+  /** Runs the task after `ms` (at most 2^31 - 1), unless it is already due sooner. */
   schedule(ms: number): void;
   /** Cancels it. */
   cancel(): void;
   /** True while it waits to run. */
   readonly pending: boolean;
 }
+
+/** The longest wait a browser timer holds: 2^31 - 1 ms, about 24.8 days. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Makes a {@link Timer} that runs `task` on `scheduler`. */
 export function createTimer(scheduler: Scheduler, task: () => void): Timer {
@@ -53,7 +56,9 @@ export function createTimer(scheduler: Scheduler, task: () => void): Timer {
   }
 
   return {
-    schedule(ms) {
+    schedule(wanted) {
+      // Longer waits make browsers run a timer at once.
+      const ms = Math.min(wanted, MAX_TIMER_MS);
       const at = scheduler.now() + ms;
       if (at >= dueAt) return;
 

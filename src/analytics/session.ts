@@ -1,3 +1,4 @@
+import { UUID } from '../platform/types';
 import { eventId } from './event-id';
 import { readItem, writeItem, type StorageArea } from './web-storage';
 
@@ -25,7 +26,8 @@ export function resolveSession(area: StorageArea | undefined, tokenHash: string)
   const key = SESSION_KEY_PREFIX + tokenHash;
   const stored = (area && readItem(area, key)) ?? memorySessions.get(key);
 
-  if (stored !== undefined && stored !== '') return { id: stored, isNew: false };
+  // Only an id this SDK could have made is kept: a corrupt one would go out in every event.
+  if (stored !== undefined && UUID.test(stored)) return { id: stored, isNew: false };
 
   const id = eventId();
   if (area === undefined || !writeItem(area, key, id)) memorySessions.set(key, id);

@@ -25,7 +25,10 @@ export interface QueueStore {
    * the ids the other client took are answered, for this client to forget.
    */
   save(entries: readonly QueueEntry[], dropped: number, until: number): TakenOver;
-  /** Claims the slots of this token whose holder has released them or gone away. */
+  /**
+   * Claims the slots of this token whose holder has released them or gone away, or whose lease
+   * runs over twice as long as the one this client takes (to `until`).
+   */
   claimOrphans(now: number, until: number): ClaimResult;
   /** Takes a claimed slot's queue if the claim still holds, and removes the slot. */
   adopt(key: string): StoredQueue | undefined;
@@ -98,7 +101,9 @@ export function openQueueStore(area: StorageArea, tokenHash: string, clientId: s
           continue;
         }
 
-        if (stored.until > now) {
+        // A lease over twice as long as the one a client takes (`until`) is corrupt or from a
+        // clock set ahead: it would hold the events for good, so it counts as run out.
+        if (stored.until > now && stored.until - now <= 2 * (until - now)) {
           const waits = stored.events.length > 0 || stored.dropped > 0;
           if (waits) nextExpiry = Math.min(nextExpiry ?? stored.until, stored.until);
           continue;

@@ -21,10 +21,12 @@ export function pageStorage(name: 'localStorage' | 'sessionStorage'): StorageAre
   }
 }
 
-/** Reads a key; `null` when it is absent or the storage throws. */
+/** Reads a key; `null` when it is absent, not text (a polyfill's `undefined`) or throws. */
 export function readItem(area: StorageArea, key: string): string | null {
   try {
-    return area.getItem(key);
+    const value: unknown = area.getItem(key);
+
+    return typeof value === 'string' ? value : null;
   } catch {
     return null;
   }

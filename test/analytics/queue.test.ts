@@ -100,4 +100,12 @@ describe('queue.prepend', () => {
     expect(dropped).toEqual([event(0)]);
     expect(queue.entries().map((entry) => entry.event)).toEqual([event(1), event(2), event(3)]);
   });
+
+  it('queues an event given twice (in two stored queues) once', () => {
+    const queue = createQueue(10);
+
+    queue.prepend([event(0), event(1), event(0)]);
+
+    expect(queue.entries().map((entry) => entry.event.id)).toEqual([event(0).id, event(1).id]);
+  });
 });

@@ -1,0 +1,42 @@
+/** The properties and context a page passed to `track`, each read once. */
+export interface CopiedInput {
+  properties: unknown;
+  context: unknown;
+}
+
+/**
+ * Copies what the page passed to `track` into plain data before anything checks it, so that a
+ * getter or a Proxy answering differently on a second read cannot slip past the check (a BigInt
+ * that breaks the JSON of the whole batch later). A value that is not a plain object is kept
+ * as it is, for the check to refuse.
+ *
+ * @throws Whatever the page's getters or Proxy traps throw.
+ */
+export function copyInput(properties: unknown, context: unknown): CopiedInput {
+  if (!isPlainObject(context)) return { properties: copyObject(properties), context };
+
+  return {
+    properties: copyObject(properties),
+    context: {
+      productId: context['productId'],
+      configurationId: context['configurationId'],
+      variant: copyVariant(context['variant']),
+    },
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function copyObject(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+
+  return Object.fromEntries(Object.keys(value).map((key) => [key, value[key]]));
+}
+
+function copyVariant(variant: unknown): unknown {
+  if (!isPlainObject(variant)) return variant;
+
+  return Object.fromEntries(Object.keys(variant).map((key) => [key, copyObject(variant[key])]));
+}
