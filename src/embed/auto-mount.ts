@@ -4,6 +4,7 @@ import type { MountOptions } from './options';
 import { shopperMessage } from './messages';
 import { reportToConsole, warn } from './report';
 import { errorView } from './status-views';
+import { resolveAddress } from './stylesheet';
 
 /** Marks a page where a copy of the script-tag bundle already initialized. */
 const LOADED = Symbol.for('configurator-embed.script-tag');
@@ -60,11 +61,14 @@ export function startScriptTag<Api>(api: Api, script: Element | null): Api {
   return existing ?? api;
 }
 
-/** Mounts a configurator in every `[data-configurator-product]` element not yet mounted. */
+/**
+ * Mounts a configurator in every `[data-configurator-product]` element not yet mounted, each on
+ * its own: an element that cannot take one shows why and is reported, and the rest still mount.
+ */
 function autoMount(settings: ScriptSettings): void {
-  const elements = [
-    ...document.querySelectorAll<HTMLElement>('[data-configurator-product]'),
-  ].filter((element) => element.querySelector(':scope > [data-configurator-embed]') === null);
+  const elements = [...document.querySelectorAll('[data-configurator-product]')].filter(
+    (element) => element.querySelector(':scope > [data-configurator-embed]') === null,
+  );
 
   if (elements.length === 0) return;
 
@@ -73,23 +77,27 @@ function autoMount(settings: ScriptSettings): void {
     client = createClient({ token: settings.token as string, apiUrl: settings.apiUrl as string });
   } catch (error) {
     // A token or address the script tag got wrong: every element says so, the console says how.
-    const products = elements.map((element) => element.dataset.configuratorProduct).join(', ');
-
-    reportToConsole(error, 'load', products);
-    for (const element of elements) {
-      element.append(errorView(shopperMessage(error, 'load')));
-    }
+    reportToConsole(error, 'load', elements.map(productOf).join(', '));
+    for (const element of elements) element.append(errorView(shopperMessage(error, 'load')));
 
     return;
   }
 
   for (const element of elements) {
-    mount(element, {
-      client,
-      productId: element.dataset.configuratorProduct ?? '',
-      ...settings.extras,
-    });
+    const productId = productOf(element);
+
+    // Mistakes in one element's markup (an SVG element, say) must not stop the others.
+    try {
+      mount(element as HTMLElement, { client, productId, ...settings.extras });
+    } catch (error) {
+      reportToConsole(error, 'load', productId);
+      element.append(errorView(shopperMessage(error, 'load')));
+    }
   }
+}
+
+function productOf(element: Element): string {
+  return element.getAttribute('data-configurator-product') ?? '';
 }
 
 /**
@@ -101,7 +109,7 @@ function readSettings(script: Element | null): ScriptSettings {
   const tag = script instanceof HTMLScriptElement ? script : null;
   const data = tag?.dataset ?? {};
   const nonce = data.nonce ?? (tag?.nonce === '' ? undefined : tag?.nonce);
-  const beside = tag?.src ? new URL('configurator-embed.css', tag.src).href : undefined;
+  const beside = tag?.src && data.stylesheet === undefined ? besideScript(tag.src) : undefined;
   const stylesheet = data.stylesheet === 'none' ? undefined : (data.stylesheet ?? beside);
   const extras: ScriptSettings['extras'] = {};
 
@@ -109,4 +117,20 @@ function readSettings(script: Element | null): ScriptSettings {
   if (nonce !== undefined) extras.nonce = nonce;
 
   return { token: data.token, apiUrl: data.apiUrl, extras };
+}
+
+/**
+ * The address of `configurator-embed.css` beside the script. A script without an address to
+ * resolve against (loaded from a `blob:` or `data:` URL) links none, and the console says so.
+ */
+function besideScript(src: string): string | undefined {
+  const address = resolveAddress('configurator-embed.css', src);
+
+  if (address === null) {
+    warn(
+      'no stylesheet was linked: configurator-embed.css has no address beside this script (loaded from a blob: or data: URL?). Set data-stylesheet to its address, or to "none" where the page links it.',
+    );
+  }
+
+  return address ?? undefined;
 }

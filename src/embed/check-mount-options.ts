@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/classes';
 import type { MountOptions, SelectStyle } from './options';
+import { resolveAddress } from './stylesheet';
 
 /** `mount`'s options after checking, with defaults applied. */
 export interface MountSettings {
@@ -32,9 +33,8 @@ export function checkMountOptions(element: unknown, options: unknown): MountSett
     throw invalid('mount needs options: mount(element, { client, productId }).');
   }
 
-  const { client, productId, selectStyle, headingLevel, analytics } = options as Partial<
-    Record<keyof MountOptions, unknown>
-  >;
+  const { client, productId, selectStyle, headingLevel, analytics, stylesheet } =
+    options as Partial<Record<keyof MountOptions, unknown>>;
   const loads = (client as { configurator?: { load?: unknown } } | undefined)?.configurator?.load;
 
   if (typeof loads !== 'function') {
@@ -49,6 +49,11 @@ export function checkMountOptions(element: unknown, options: unknown): MountSett
   }
   if (![undefined, 2, 3, 4, 5, 6].includes(headingLevel as number)) {
     throw invalid('mount: headingLevel must be 2, 3, 4, 5 or 6.');
+  }
+  if (stylesheet !== undefined && resolveAddress(stylesheet) === null) {
+    throw invalid(
+      'mount: stylesheet must be the address of configurator-embed.css, such as https://cdn.example.com/configurator-embed.css or /configurator-embed.css.',
+    );
   }
 
   return {

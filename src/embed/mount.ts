@@ -229,6 +229,7 @@ export function mount(element: HTMLElement, options: MountOptions): Embed {
           'invalid_argument',
           `Failed to set the variant: ${listed}`,
           result.problems,
+          { cause: result.cause },
         );
       }
 

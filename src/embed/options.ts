@@ -131,8 +131,9 @@ export interface Embed {
   getPrice(): Price | null;
   /**
    * Changes some choices, as the shopper could: rules may move other choices off options they
-   * disable. Throws a `ValidationError` (`invalid_argument`) and changes nothing when the result
-   * does not fit the configurator, and a `UsageError` before the configurator has loaded.
+   * disable. Throws a `ValidationError` (`invalid_argument`) and changes nothing when `changes`
+   * is not an object of attribute keys, cannot be read (the page's error is the `cause`) or does
+   * not fit the configurator, and a `UsageError` before the configurator has loaded.
    *
    * @returns Every attribute's value after the change.
    */

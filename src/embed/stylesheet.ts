@@ -8,7 +8,8 @@ const MARK = 'data-configurator-embed-stylesheet';
  * @returns A function that removes the link again once no embed is left on the page.
  */
 export function linkStylesheet(href: string | URL, nonce: string | undefined): () => void {
-  const url = new URL(String(href), document.baseURI).href;
+  // mount checked the address already.
+  const url = resolveAddress(href) ?? '';
   const linked = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]')].some(
     (link) => link.href === url,
   );
@@ -28,4 +29,16 @@ export function linkStylesheet(href: string | URL, nonce: string | undefined): (
 
     for (const link of document.querySelectorAll(`link[${MARK}]`)) link.remove();
   };
+}
+
+/**
+ * An address made whole against a base (the page's by default), or `null` when it is not a URL
+ * there: `http://[` anywhere, or a relative path beside a `blob:` or `data:` script.
+ */
+export function resolveAddress(address: unknown, base: string = document.baseURI): string | null {
+  try {
+    return new URL(String(address), base).href;
+  } catch {
+    return null;
+  }
 }

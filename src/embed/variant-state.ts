@@ -11,11 +11,13 @@ import type {
 import { disabledValues, isDisabled, type DisabledValues } from './rules';
 
 /**
- * The outcome of a change: the new variant, or why it was refused, and whether that was because
- * a rule forbids a changed value with the other choices.
+ * The outcome of a change: the new variant, or why it was refused, whether that was because a
+ * rule forbids a changed value with the other choices, and the page's error when reading the
+ * changes threw.
  */
 export type ChangeResult =
-  { ok: true; variant: Variant } | { ok: false; problems: AttributeProblem[]; forbidden: boolean };
+  | { ok: true; variant: Variant }
+  | { ok: false; problems: AttributeProblem[]; forbidden: boolean; cause?: unknown };
 
 /** How far a number may move to get off a disabled value, in steps. */
 const MAX_NUMBER_SEARCH = 1000;
@@ -29,28 +31,44 @@ const MAX_NUMBER_SEARCH = 1000;
 export function applyChanges(
   definition: ConfiguratorDefinition,
   variant: Variant,
-  changes: Record<string, unknown>,
+  changes: unknown,
 ): ChangeResult {
-  const candidate: Record<string, unknown> = { ...variant };
-
-  for (const [key, value] of Object.entries(changes)) {
-    candidate[key] = normalize(definition, key, value);
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    return refused('The variant must be an object of attribute keys.');
   }
 
-  const settled = settle(definition, candidate, new Set(Object.keys(changes)));
+  // Without a prototype, `__proto__` is a key like any other, and is refused as unknown.
+  const candidate: Record<string, unknown> = Object.assign(Object.create(null) as object, variant);
+  const changed = new Set<string>();
+
+  // The page's getters run here, once; one that throws refuses the change.
+  try {
+    for (const [key, value] of Object.entries(changes)) {
+      candidate[key] = normalize(definition, key, value);
+      changed.add(key);
+    }
+  } catch (error) {
+    return refused("Reading the variant threw: see this error's cause.", error);
+  }
+
+  const settled = settle(definition, candidate, changed);
   const problems = validateVariant(definition, settled);
 
   if (problems.length > 0) {
     const disabled = disabledValues(definition, effectiveVariant(definition, settled as Variant));
     const forbidden = definition.attributes.some(
       (attribute) =>
-        attribute.key in changes && isDisabled(attribute, disabled, settled[attribute.key]),
+        changed.has(attribute.key) && isDisabled(attribute, disabled, settled[attribute.key]),
     );
 
     return { ok: false, problems, forbidden };
   }
 
   return { ok: true, variant: effectiveVariant(definition, settled as Variant) };
+}
+
+function refused(message: string, cause?: unknown): ChangeResult {
+  return { ok: false, problems: [{ key: 'variant', message }], forbidden: false, cause };
 }
 
 /**

@@ -265,6 +265,62 @@ describe('getVariant and setVariant', () => {
     expect(embed.getVariant()).toMatchObject({ wood: 'oak', legColor: 'natural' });
   });
 
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 5],
+    ['a string', 'wood'],
+    ['an array', ['walnut']],
+  ])(
+    'throws a ValidationError for %s, which is not a variant, and changes nothing',
+    async (_, changes) => {
+      const embed = await platform.mountProduct(PRODUCTS.table);
+
+      expect(() => embed.setVariant(changes as never)).toThrow(
+        expect.objectContaining({
+          name: 'ValidationError',
+          code: 'invalid_argument',
+          errors: [expect.objectContaining({ key: 'variant' })],
+        }),
+      );
+      expect(embed.getVariant()).toMatchObject({ wood: 'oak' });
+    },
+  );
+
+  it("throws a ValidationError with the page's error as cause when a value cannot be read", async () => {
+    const embed = await platform.mountProduct(PRODUCTS.table);
+    const broken = new Error('not yet');
+    const changes = {
+      get wood(): string {
+        throw broken;
+      },
+    };
+    let caught: unknown;
+
+    try {
+      embed.setVariant(changes);
+    } catch (error) {
+      caught = error;
+    }
+
+    expect(caught).toMatchObject({ name: 'ValidationError', code: 'invalid_argument' });
+    expect((caught as Error).cause).toBe(broken);
+    expect(embed.getVariant()).toMatchObject({ wood: 'oak' });
+  });
+
+  it('refuses an own __proto__ key as an unknown attribute', async () => {
+    const embed = await platform.mountProduct(PRODUCTS.table);
+
+    expect(() => embed.setVariant(JSON.parse('{"__proto__":{"wood":"walnut"}}'))).toThrow(
+      expect.objectContaining({
+        name: 'ValidationError',
+        code: 'invalid_argument',
+        errors: [expect.objectContaining({ key: '__proto__' })],
+      }),
+    );
+    expect(embed.getVariant()).toMatchObject({ wood: 'oak' });
+  });
+
   it("does not fire configurator:change, which is for the shopper's changes", async () => {
     const embed = await platform.mountProduct(PRODUCTS.table);
     const changes = vi.fn();

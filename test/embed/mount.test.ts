@@ -209,6 +209,24 @@ describe('mount', () => {
     expect(element.childNodes).toHaveLength(0);
   });
 
+  it('refuses a stylesheet address that is not a URL, leaving the element as it was', async () => {
+    const element = host();
+    const client = platform.client();
+    let caught: unknown;
+
+    try {
+      mount(element, { client, productId: PRODUCTS.table, stylesheet: 'http://[' });
+    } catch (error) {
+      caught = error;
+    }
+
+    expect(caught).toMatchObject({ name: 'UsageError', code: 'invalid_option' });
+    expect(element.children).toHaveLength(0);
+    expect(document.head.querySelector('link')).toBeNull();
+    await mount(element, { client, productId: PRODUCTS.table }).ready;
+    expect(element.querySelector('h2')?.textContent).toBe('Fjord Dining Table');
+  });
+
   it('refuses to mount twice on one element', async () => {
     const element = host();
     const client = platform.client();

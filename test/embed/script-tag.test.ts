@@ -165,6 +165,67 @@ describe('the script tag', () => {
 
     expect((await failed).detail.error).toMatchObject({ name: 'ValidationError' });
   });
+  it('mounts the other elements when one marked element is SVG, and never throws', async () => {
+    const console = quietConsole();
+    document.body.innerHTML = `<svg data-configurator-product="${PRODUCTS.table}"></svg>`;
+    const element = productElement(PRODUCTS.table);
+    const loaded = nextEvent(element, 'configurator:load');
+
+    expect(() => startScriptTag(api, scriptTag({ stylesheet: 'none' }))).not.toThrow();
+    await loaded;
+
+    expect(element.querySelector('h2')?.textContent).toBe('Fjord Dining Table');
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[configurator-embed\] UsageError \(invalid_option\)/),
+    );
+  });
+
+  it('mounts without a stylesheet, and says so once, when the script has no address', async () => {
+    const console = quietConsole();
+    const table = productElement(PRODUCTS.table);
+    const lamp = productElement(PRODUCTS.lamp);
+    const loaded = nextEvent(lamp, 'configurator:load');
+    const script = scriptTag();
+    script.src = 'blob:https://shop.example.test/5b1c8f1e-0000-4000-8000-000000000000';
+
+    expect(() => startScriptTag(api, script)).not.toThrow();
+    await loaded;
+
+    expect(table.querySelector('[data-configurator-embed]')).not.toBeNull();
+    expect(document.head.querySelector('link')).toBeNull();
+    expect(console.warn).toHaveBeenCalledTimes(1);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('data-stylesheet'));
+  });
+
+  it('shows an error in each element when data-stylesheet is not a URL, and never throws', () => {
+    const console = quietConsole();
+    const table = productElement(PRODUCTS.table);
+    const lamp = productElement(PRODUCTS.lamp);
+
+    expect(() => startScriptTag(api, scriptTag({ stylesheet: 'http://[' }))).not.toThrow();
+
+    for (const element of [table, lamp]) {
+      expect(element.querySelector('[data-configurator-embed]')).toBeNull();
+      expect(element.querySelector('[role=alert]')).not.toBeNull();
+    }
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[configurator-embed\] UsageError \(invalid_option\)/),
+    );
+  });
+
+  it('mounts the rest when an element fails after DOMContentLoaded', async () => {
+    quietConsole();
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    startScriptTag(api, scriptTag({ stylesheet: 'none' }));
+    document.body.innerHTML = `<math data-configurator-product="${PRODUCTS.table}"></math>`;
+    const element = productElement(PRODUCTS.chair);
+    const loaded = nextEvent(element, 'configurator:load');
+
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await loaded;
+
+    expect(element.querySelector('h2')?.textContent).toBe('Sora Lounge Chair');
+  });
 });
 
 describe('the built script-tag bundle', () => {
@@ -194,6 +255,17 @@ describe('the built script-tag bundle', () => {
     expect(element.querySelectorAll('[data-configurator-embed]')).toHaveLength(1);
     expect(element.querySelector('h2')?.textContent).toBe('Halo Pendant Lamp');
     expect(console.warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('becomes ConfiguratorEmbed when loaded from a blob: URL', () => {
+    quietConsole();
+    productElement(PRODUCTS.lamp);
+    const script = scriptTag();
+    script.src = 'blob:https://shop.example.test/5b1c8f1e-0000-4000-8000-000000000000';
+
+    runBundle(script);
+
+    expect(typeof (page.ConfiguratorEmbed as typeof api | undefined)?.mount).toBe('function');
   });
 
   it("keeps another script's ConfiguratorEmbed", () => {
