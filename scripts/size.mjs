@@ -21,10 +21,10 @@ const KIB = 1024;
  * decision; the goals they are meant to shrink to are in the README.
  */
 const BUDGETS = {
-  'script-tag bundle': 24.3 * KIB,
-  'client only': 17.5 * KIB,
-  'client + mount': 23.2 * KIB,
-  everything: 23.5 * KIB,
+  'script-tag bundle': 24.9 * KIB,
+  'client only': 17.8 * KIB,
+  'client + mount': 23.7 * KIB,
+  everything: 24 * KIB,
 };
 
 const CASES = [
