@@ -45,6 +45,13 @@ export interface PlatformServer {
 // Hop-by-hop headers describe the connection, not the request.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 
+// The statuses Node itself answers for these parse failures; any other is a 400.
+const UNPARSABLE_STATUS: Record<string, number> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
 // Methods a Fetch `Request` cannot carry, so the handlers never see them; none is an endpoint's.
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
@@ -208,8 +215,8 @@ function answerConnect(serving: Serving, incoming: IncomingMessage, socket: Dupl
 
 /**
  * Answers a request Node could not parse with the contract's error body, as `400
- * invalid_request` (`431` for headers too large), then closes the connection. It is not
- * recorded: there is no method or path to record.
+ * invalid_request` or the status Node itself would give (such as `431`), then closes the
+ * connection. It is not recorded: there is no method or path to record.
  */
 function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
@@ -218,7 +225,7 @@ function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
 
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const status = UNPARSABLE_STATUS[error.code ?? ''] ?? 400;
   const message = 'The request is not valid HTTP/1.1 that the platform can read.';
   const response = toResponse(
     errorReply(status, codeForStatus(status), message),

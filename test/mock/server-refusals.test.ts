@@ -121,6 +121,20 @@ describe('startPlatformServer', () => {
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
   });
 
+  it('answers headers too large for Node with 431 and the error body', async () => {
+    const { url } = await start();
+
+    const written = await sendRaw(
+      url,
+      `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    const [head = '', body = ''] = written.split('\r\n\r\n');
+
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/);
+    expect(JSON.parse(body)).toEqual({ code: 'invalid_request', message: expect.any(String) });
+  });
+
   it('answers CONNECT with a readable 404 not_found and a request id, then closes', async () => {
     const { url } = await start();
 
