@@ -1,10 +1,21 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 import { getResponse, type RequestHandler } from 'msw';
 
+import { echoableOrigin } from './cors';
 import { answerRequest } from './dispatch';
 import { createPlatformHandlers } from './handlers';
+import { MAX_BODY_BYTES } from './handlers/limits';
+import { randomUuid } from './random';
+import { codeForStatus, errorReply, toResponse } from './reply';
 import { createPlatformState } from './state';
 import type { PlatformState } from './types';
 
@@ -34,10 +45,23 @@ export interface PlatformServer {
 // Hop-by-hop headers describe the connection, not the request.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 
+// The statuses Node itself answers for these parse failures; any other is a 400.
+const UNPARSABLE_STATUS: Record<string, number> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
+// Methods a Fetch `Request` cannot carry, so the handlers never see them; none is an endpoint's.
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 /**
  * Serves the mock platform over `node:http`, with the same msw handlers that tests use, run by
  * msw's `getResponse`. The handlers answer on any host (`baseUrl: '*'`). A dropped connection
- * (a network fault, or `setDown`) destroys the socket; a path outside `/api` answers `404`.
+ * (a network fault, or `setDown`) destroys the socket; a path outside `/api` answers `404`, and
+ * so do `CONNECT` and `TRACE`; a request Node cannot parse answers `400 invalid_request`. A body
+ * over 64 KiB is read no further: the endpoint answers (`413` where it reads a body) and the
+ * connection is closed.
  *
  * @example
  * const platform = await startPlatformServer({ port: 4010 });
@@ -56,6 +80,17 @@ export async function startPlatformServer(
   };
   const server = createServer((incoming, outgoing) => {
     void serve(serving, incoming, outgoing);
+  });
+
+  // Without a listener, Node drops a CONNECT request without an answer.
+  server.on('connect', (incoming: IncomingMessage, socket: Duplex) => {
+    answerConnect(serving, incoming, socket);
+  });
+
+  // Without one, Node answers a request it cannot parse (a method it does not know, such as
+  // TRACK) with a bare 400, which has neither the contract's body nor a request id.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    answerUnparsable(error, socket);
   });
 
   const port = await listen(server, options.port ?? 0, host === 'localhost' ? '127.0.0.1' : host);
@@ -78,18 +113,19 @@ interface Serving {
 
 async function serve(serving: Serving, incoming: IncomingMessage, outgoing: ServerResponse) {
   try {
-    const request = await toRequest(incoming, serving.fallback);
-    const response =
-      (await getResponse(serving.handlers, request)) ??
-      (await answerRequest(serving.state, request, null));
-
-    if (response.type === 'error') {
-      incoming.socket.destroy();
+    if (FORBIDDEN_METHODS.has(incoming.method?.toUpperCase() ?? '')) {
+      await send(refuseMethod(serving, incoming), incoming, outgoing, true);
 
       return;
     }
 
-    await writeResponse(response, outgoing);
+    const { request, complete } = await toRequest(incoming, serving.fallback);
+    const response =
+      (await getResponse(serving.handlers, request)) ??
+      (await answerRequest(serving.state, request, null));
+
+    // The rest of an over-limit body is left unread, so the connection cannot serve another.
+    await send(response, incoming, outgoing, !complete);
   } catch {
     // The handlers answer their own failures; this only guards the conversion.
     if (outgoing.headersSent) {
@@ -98,14 +134,136 @@ async function serve(serving: Serving, incoming: IncomingMessage, outgoing: Serv
       return;
     }
 
+    const body = { code: 'internal', message: 'The mock platform server failed.' };
+
     outgoing
-      .writeHead(500, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ code: 'internal', message: 'The mock platform server failed.' }));
+      .writeHead(500, { 'content-type': 'application/json', 'x-request-id': randomUuid() })
+      .end(JSON.stringify(body));
   }
 }
 
-async function toRequest(incoming: IncomingMessage, fallback: string): Promise<Request> {
+async function send(
+  response: Response,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  close: boolean,
+): Promise<void> {
+  if (response.type === 'error') {
+    incoming.socket.destroy();
+
+    return;
+  }
+
+  await writeResponse(response, outgoing, close);
+}
+
+/**
+ * The answer to a method no endpoint takes and a Fetch `Request` cannot carry: `404 not_found`,
+ * as for any other method a path does not serve, recorded like every request. While the
+ * platform is down it is dropped; queued faults, made for requests a page can send, stay queued.
+ */
+function refuseMethod(serving: Serving, incoming: IncomingMessage): Response {
+  const { state } = serving;
+  const url = requestUrl(incoming, serving.fallback);
+  const headers = requestHeaders(incoming);
+  const requestId = randomUuid();
+  const response = state.down
+    ? Response.error()
+    : toResponse(
+        errorReply(
+          404,
+          'not_found',
+          'No such endpoint: see the platform API for the paths it serves.',
+        ),
+        echoableOrigin(new Request(url, { headers })),
+        requestId,
+      );
+
+  state.requests.push({
+    method: incoming.method ?? '',
+    path: new URL(url).pathname,
+    url,
+    origin: headers.get('origin'),
+    authorization: headers.get('authorization'),
+    headers: Object.fromEntries(headers),
+    status: response.status,
+    requestId,
+  });
+
+  return response;
+}
+
+/** Answers a `CONNECT` as any other method no endpoint takes, then closes the connection. */
+function answerConnect(serving: Serving, incoming: IncomingMessage, socket: Duplex): void {
+  // The server no longer watches this socket: a client that resets it must not crash the process.
+  socket.on('error', () => socket.destroy());
+
+  try {
+    const response = refuseMethod(serving, incoming);
+
+    if (response.type === 'error') {
+      socket.destroy();
+
+      return;
+    }
+
+    void writeRaw(response, socket);
+  } catch {
+    socket.destroy();
+  }
+}
+
+/**
+ * Answers a request Node could not parse with the contract's error body, as `400
+ * invalid_request` or the status Node itself would give (such as `431`), then closes the
+ * connection. It is not recorded: there is no method or path to record.
+ */
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+
+    return;
+  }
+
+  const status = UNPARSABLE_STATUS[error.code ?? ''] ?? 400;
+  const message = 'The request is not valid HTTP/1.1 that the platform can read.';
+  const response = toResponse(
+    errorReply(status, codeForStatus(status), message),
+    null,
+    randomUuid(),
+  );
+
+  void writeRaw(response, socket);
+}
+
+/** Writes a response straight to a socket the HTTP server has let go of, and closes it. */
+async function writeRaw(response: Response, socket: Duplex): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
+
+  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  lines.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(lines.join('\r\n')), body]));
+}
+
+/** The request as Fetch sees it, and whether its whole body was read (`false` past the limit). */
+async function toRequest(
+  incoming: IncomingMessage,
+  fallback: string,
+): Promise<{ request: Request; complete: boolean }> {
   const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const body = hasBody ? await readBody(incoming) : { bytes: new Uint8Array(0), complete: true };
+  const request = new Request(requestUrl(incoming, fallback), {
+    method,
+    headers: requestHeaders(incoming),
+    body: body.bytes.byteLength > 0 ? body.bytes : null,
+  });
+
+  return { request, complete: body.complete };
+}
+
+function requestHeaders(incoming: IncomingMessage): Headers {
   const headers = new Headers();
 
   for (let index = 0; index + 1 < incoming.rawHeaders.length; index += 2) {
@@ -116,14 +274,7 @@ async function toRequest(incoming: IncomingMessage, fallback: string): Promise<R
     }
   }
 
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody ? await readBody(incoming) : null;
-
-  return new Request(requestUrl(incoming, fallback), {
-    method,
-    headers,
-    body: body !== null && body.byteLength > 0 ? body : null,
-  });
+  return headers;
 }
 
 /** The URL as the client addressed it: the `Host` header and the request target. */
@@ -141,22 +292,50 @@ function requestUrl(incoming: IncomingMessage, fallback: string): string {
   }
 }
 
-async function readBody(incoming: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads a body up to one byte past `MAX_BODY_BYTES`, enough for the handlers to refuse it, and
+ * stops there, so a huge body never sits in memory.
+ */
+function readBody(
+  incoming: IncomingMessage,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
 
-  for await (const chunk of incoming) {
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  }
+    const finish = (complete: boolean) => {
+      incoming.off('data', take).off('end', end).off('error', reject);
 
-  const joined = Buffer.concat(chunks);
-  const bytes = new Uint8Array(joined.byteLength);
-  bytes.set(joined);
+      if (!complete) {
+        incoming.pause();
+      }
 
-  return bytes;
+      const joined = Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1);
+      const bytes = new Uint8Array(joined.byteLength);
+      bytes.set(joined);
+      resolve({ bytes, complete });
+    };
+    const take = (chunk: Buffer | string) => {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      chunks.push(buffer);
+      length += buffer.byteLength;
+
+      if (length > MAX_BODY_BYTES) {
+        finish(false);
+      }
+    };
+    const end = () => finish(true);
+
+    incoming.on('data', take).once('end', end).once('error', reject);
+  });
 }
 
-async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
+async function writeResponse(
+  response: Response,
+  outgoing: ServerResponse,
+  close: boolean,
+): Promise<void> {
+  const headers: Record<string, string | string[]> = close ? { connection: 'close' } : {};
 
   response.headers.forEach((value, name) => {
     headers[name] = value;

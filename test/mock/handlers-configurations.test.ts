@@ -119,6 +119,33 @@ describe('POST /api/configurations', () => {
     });
   });
 
+  it('refuses a body nested deeper than 64 levels with a 422 invalid_configuration', async () => {
+    const nested = `${'['.repeat(65)}${']'.repeat(65)}`;
+    const response = await save(JSON.stringify(chairSave).replace(/}$/, `,"metadata":${nested}}`));
+
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      code: 'invalid_configuration',
+      errors: [{ key: 'body' }],
+    });
+    expect(state.configurations()).toEqual([]);
+  });
+
+  it('takes metadata objects nested 63 levels deep, 64 with the body', async () => {
+    const nested = `${'{"a":'.repeat(62)}{}${'}'.repeat(62)}`;
+    const response = await save(JSON.stringify(chairSave).replace(/}$/, `,"metadata":${nested}}`));
+
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses a body over 64 KiB with a 413 payload_too_large, saving nothing', async () => {
+    const response = await save({ ...chairSave, metadata: { note: 'x'.repeat(64 * 1024) } });
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'payload_too_large', maxBytes: 65_536 });
+    expect(state.configurations()).toEqual([]);
+  });
+
   it('saves nothing for an origin outside the token list, answering an unreadable 403', async () => {
     const response = await save(chairSave, { origin: LOOPBACK_PAGE });
 

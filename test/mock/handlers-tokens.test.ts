@@ -100,6 +100,17 @@ describe('POST /api/accesstokens', () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ code });
   });
+
+  it('refuses a body over 64 KiB with a 413 payload_too_large', async () => {
+    const response = await asServer('/api/accesstokens', 'POST', {
+      name: 'Huge',
+      kind: 'public',
+      domains: Array.from({ length: 5000 }, (_, index) => `shop${index}.example.test`),
+    });
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'payload_too_large', maxBytes: 65_536 });
+  });
 });
 
 describe('DELETE /api/accesstokens/{id}', () => {

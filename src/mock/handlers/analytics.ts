@@ -14,7 +14,7 @@ export async function postEvents({ state, request, token }: RouteContext): Promi
 
   if (body.bytes > ANALYTICS_LIMITS.maxBytes) {
     return tooLarge(
-      `The batch is ${body.bytes} bytes; send at most ${ANALYTICS_LIMITS.maxBytes} bytes a batch.`,
+      `The batch is more than ${ANALYTICS_LIMITS.maxBytes} bytes; send at most ${ANALYTICS_LIMITS.maxBytes} bytes a batch.`,
     );
   }
 

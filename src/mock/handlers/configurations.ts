@@ -2,6 +2,7 @@ import { canonicalJson, readJson } from '../body';
 import { checkConfiguration } from '../check-configuration';
 import { errorReply, type Reply } from '../reply';
 import type { RouteContext } from '../route';
+import { bodyTooLarge, MAX_BODY_BYTES, MAX_BODY_DEPTH, nestsDeeperThan } from './limits';
 
 /** 1 to 255 visible ASCII characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -11,7 +12,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * record. With an `Idempotency-Key`, a retry with the same body within 24 hours answers the
  * first record again with `Idempotent-Replayed: true`, and another body `422
  * idempotency_key_reused`. Only successful saves are remembered, so a refused save can be
- * corrected and sent again under the same key.
+ * corrected and sent again under the same key. A body over 64 KiB answers `413`; one nested
+ * deeper than 64 levels answers `422` with key `body`.
  */
 export async function saveConfiguration({ state, request, token }: RouteContext): Promise<Reply> {
   const key = request.headers.get('idempotency-key');
@@ -25,8 +27,19 @@ export async function saveConfiguration({ state, request, token }: RouteContext)
 
   const body = await readJson(request);
 
+  if (body.bytes > MAX_BODY_BYTES) {
+    return bodyTooLarge();
+  }
+
   if (!body.ok) {
     return invalid('body', 'The body is not JSON: send the configuration as a JSON object.');
+  }
+
+  if (nestsDeeperThan(body.value, MAX_BODY_DEPTH)) {
+    return invalid(
+      'body',
+      `The body nests more than ${MAX_BODY_DEPTH} levels of arrays and objects: send a flatter configuration.`,
+    );
   }
 
   const fingerprint = canonicalJson(body.value);

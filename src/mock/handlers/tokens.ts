@@ -3,6 +3,7 @@ import { isJsonObject, readJson } from '../body';
 import { DomainEntryError } from '../domains';
 import { errorReply, type Reply } from '../reply';
 import type { RouteContext } from '../route';
+import { bodyTooLarge, MAX_BODY_BYTES } from './limits';
 
 /** `GET /api/accesstokens`: the organization's tokens, revoked ones included, oldest first. */
 export function listTokens({ state, token }: RouteContext): Reply {
@@ -12,10 +13,16 @@ export function listTokens({ state, token }: RouteContext): Reply {
 /**
  * `POST /api/accesstokens`: creates a token from `{ name, kind, domains }`. A public token's
  * domains are checked against the grammar (`422 invalid_domain` with the first refused entry); a
- * private token takes no domains. Other malformed bodies answer `422 invalid_request`.
+ * private token takes no domains. Other malformed bodies answer `422 invalid_request`, and a
+ * body over 64 KiB `413`.
  */
 export async function createToken({ state, request, token }: RouteContext): Promise<Reply> {
   const body = await readJson(request);
+
+  if (body.bytes > MAX_BODY_BYTES) {
+    return bodyTooLarge();
+  }
+
   const value = body.ok && isJsonObject(body.value) ? body.value : null;
   const { name, kind, domains = [] } = value ?? {};
 
