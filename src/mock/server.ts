@@ -38,7 +38,7 @@ export interface PlatformServer {
   /** Its address, such as `http://localhost:4010`, without a trailing slash. */
   url: string;
   state: PlatformState;
-  /** Stops listening and drops every open connection. */
+  /** Stops listening and drops every open connection; calling it again waits for the same. */
   close(): Promise<void>;
 }
 
@@ -97,10 +97,13 @@ export async function startPlatformServer(
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   serving.fallback = url;
 
+  // Closing twice (a test's own close, then its clean-up) waits for the same close.
+  let closing: Promise<void> | undefined;
+
   return {
     url,
     state,
-    close: () => close(server),
+    close: () => (closing ??= close(server)),
   };
 }
 

@@ -2,25 +2,14 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEED } from '../../src/mock/seed';
-import { startPlatformServer, type PlatformServer } from '../../src/mock/server';
+import { useHttpPlatform } from './support';
 
 const PAGE = 'http://localhost:3000';
 
-let platform: PlatformServer | undefined;
-
-afterEach(async () => {
-  await platform?.close();
-  platform = undefined;
-});
-
-async function start(): Promise<PlatformServer> {
-  platform = await startPlatformServer({ port: 0 });
-
-  return platform;
-}
+const start = useHttpPlatform();
 
 interface Answer {
   status: number;

@@ -2,23 +2,12 @@
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEED } from '../../src/mock/seed';
-import { startPlatformServer, type PlatformServer } from '../../src/mock/server';
+import { useHttpPlatform } from './support';
 
-let platform: PlatformServer | undefined;
-
-afterEach(async () => {
-  await platform?.close();
-  platform = undefined;
-});
-
-async function start(): Promise<PlatformServer> {
-  platform = await startPlatformServer({ port: 0 });
-
-  return platform;
-}
+const start = useHttpPlatform();
 
 /** Tells whether a port on 127.0.0.1 can be listened on again. */
 function portIsFree(port: number): Promise<boolean> {
@@ -168,12 +157,12 @@ describe('startPlatformServer', () => {
   });
 
   it('frees its port on close, even with a connection kept alive', async () => {
-    const { url } = await start();
-    const port = Number(new URL(url).port);
-    await fetch(`${url}/api/health`, { keepalive: true });
+    const platform = await start();
+    const port = Number(new URL(platform.url).port);
+    await fetch(`${platform.url}/api/health`, { keepalive: true });
 
-    await platform?.close();
-    platform = undefined;
+    // Closing again after the test is harmless.
+    await platform.close();
 
     expect(await portIsFree(port)).toBe(true);
   });

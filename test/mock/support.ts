@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 import { createPlatformHandlers } from '../../src/mock/handlers';
+import { startPlatformServer, type PlatformServer } from '../../src/mock/server';
 import { createPlatformState } from '../../src/mock/state';
 import type { PlatformStateOptions } from '../../src/mock/types';
 
@@ -79,5 +80,24 @@ export function readableBy(origin: string): Record<string, string> {
     'access-control-allow-origin': origin,
     'access-control-expose-headers': 'etag, retry-after, x-request-id, idempotent-replayed',
     vary: 'Origin',
+  };
+}
+
+/**
+ * Gives a test file a way to start the mock platform's HTTP server on a free port; a server
+ * started in a test is closed after it.
+ */
+export function useHttpPlatform(): () => Promise<PlatformServer> {
+  let platform: PlatformServer | undefined;
+
+  afterEach(async () => {
+    await platform?.close();
+    platform = undefined;
+  });
+
+  return async () => {
+    platform = await startPlatformServer({ port: 0 });
+
+    return platform;
   };
 }
