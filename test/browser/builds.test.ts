@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import { PRODUCT_ID, PRODUCT_VERSION } from '../scenarios/calls';
-import { launchChromium, type Chromium } from './support/chromium';
 import { expectTokenOnlyInAuthorization, type Traffic } from './support/expect-token-kept';
-import { startHarness, type HarnessServer } from './support/harness-server';
+import { useHarnessChromium } from './support/harness-chromium';
 import { watchPage, type PageWatch } from './support/page-watch';
 import { runThreeCalls } from './support/three-calls';
 
@@ -27,24 +26,7 @@ function bearerCalls({ sent, token }: Traffic): string[] {
 }
 
 describe.skipIf(!inject('chromium'))('the builds in a real page', () => {
-  let harness: HarnessServer | undefined;
-  let browser: Chromium | undefined;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    browser = await launchChromium({ hostRules: harness.hostRules });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
-
-  function context() {
-    if (browser === undefined) throw new Error('Chromium did not start.');
-
-    return browser.context;
-  }
+  const context = useHarnessChromium();
 
   it.each([
     ['script-tag bundle, from a plain <script src>', 'script-tag', '/script-tag.html'],

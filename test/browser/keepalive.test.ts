@@ -11,11 +11,10 @@ import {
   type RecordedRequest,
 } from 'configurator-embed/mock';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 
 import type { HarnessWindow } from './harness/page';
-import { launchChromium, type Chromium } from './support/chromium';
-import { startHarness, type HarnessServer } from './support/harness-server';
+import { useHarnessChromium } from './support/harness-chromium';
 import {
   LEAVE_RECORDER,
   readLeaveLog,
@@ -35,16 +34,10 @@ const FLUSH_INTERVAL = 60_000;
 const DELIVERY = { timeout: 30_000, interval: 100 };
 
 describe.skipIf(!inject('chromium'))('analytics on leaving the page', () => {
-  let harness: HarnessServer | undefined;
-  let browser: Chromium | undefined;
+  const context = useHarnessChromium();
   let platform: PlatformServer | undefined;
   let requests: RequestWatch | undefined;
   const pages: Page[] = [];
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    browser = await launchChromium({ hostRules: harness.hostRules });
-  });
 
   afterEach(async () => {
     requests?.stop();
@@ -53,17 +46,10 @@ describe.skipIf(!inject('chromium'))('analytics on leaving the page', () => {
     platform = undefined;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
-
   /** A fresh platform on a free port, and a watch of everything the browser sends from now. */
   async function start(): Promise<PlatformServer> {
-    if (browser === undefined) throw new Error('Chromium did not start.');
-
     platform = await startPlatformServer({ port: 0 });
-    requests = watchContextRequests(browser.context);
+    requests = watchContextRequests(context());
 
     return platform;
   }
@@ -73,9 +59,7 @@ describe.skipIf(!inject('chromium'))('analytics on leaving the page', () => {
    * bundle's `window.ConfiguratorEmbed`. With `fresh`, the origin's storage is emptied first.
    */
   async function openPage(url: URL, fresh: boolean): Promise<Page> {
-    if (browser === undefined) throw new Error('Chromium did not start.');
-
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     pages.push(page);
     await page.addInitScript(LEAVE_RECORDER);
     await page.goto(url.href);

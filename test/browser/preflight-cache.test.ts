@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import { createBrowserFetch } from '../../src/mock/browser-fetch';
 import { createPlatformHandlers } from '../../src/mock/handlers';
@@ -8,9 +8,8 @@ import { startPlatformServer } from '../../src/mock/server';
 import { createPlatformState } from '../../src/mock/state';
 import type { PlatformState } from '../../src/mock/types';
 import { withJsdomWindow } from '../scenarios/jsdom-window';
-import { launchChromium, type Chromium } from './support/chromium';
+import { useHarnessChromium } from './support/harness-chromium';
 import { openHarness } from './support/harness-page';
-import { startHarness, type HarnessServer } from './support/harness-server';
 
 const PAGE = 'https://shop.example.test/script-tag.html';
 const PATH = '/api/products/00000000-0000-0000-0000-000000000000/configurator';
@@ -29,25 +28,12 @@ function preflights(state: PlatformState): number {
 // createBrowserFetch keeps its own preflight cache, as browsers do; these cases hold it to
 // Chromium's, which is skipped by a request whose cache mode bypasses the HTTP cache.
 describe.skipIf(!inject('chromium'))('the preflight cache, in Chromium and in jsdom', () => {
-  let harness: HarnessServer | undefined;
-  let browser: Chromium | undefined;
-
-  beforeAll(async () => {
-    harness = await startHarness();
-    browser = await launchChromium({ hostRules: harness.hostRules });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
+  const context = useHarnessChromium();
 
   async function inChromium({ cache }: Probe): Promise<number> {
-    if (browser === undefined) throw new Error('Chromium did not start.');
-
     const state = createPlatformState();
     const platform = await startPlatformServer({ port: 0, state });
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     try {
       await openHarness(page, new URL(PAGE));
       await page.evaluate(
