@@ -1,30 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { launchChromium, type Chromium } from './support/chromium';
-import { startDemo, type DemoServer } from './support/demo-server';
+import { useDemoChromium } from './support/demo-chromium';
 
 const SCREENSHOTS = 'test-results';
 
 describe.skipIf(!inject('chromium'))('the demo from npm start', () => {
-  let demo: DemoServer | undefined;
-  let browser: Chromium | undefined;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const { demo, context } = useDemoChromium();
 
   /** Opens a demo page, runs the checks, and saves a screenshot whatever they found. */
   async function onDemoPage(url: string, screenshot: string, check: (page: Page) => Promise<void>) {
-    if (browser === undefined) throw new Error('Chromium did not start.');
-
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     try {
       await page.goto(url);
       await check(page);
@@ -35,7 +21,7 @@ describe.skipIf(!inject('chromium'))('the demo from npm start', () => {
   }
 
   it('loads, saves and sends analytics on the allowed origin', async () => {
-    await onDemoPage(demo?.allowed ?? '', 'demo-allowed-origin.png', async (page) => {
+    await onDemoPage(demo().allowed, 'demo-allowed-origin.png', async (page) => {
       // The click waits for the configurator to load and show its button.
       await page.getByRole('button', { name: 'Save configuration' }).click();
 
@@ -46,9 +32,9 @@ describe.skipIf(!inject('chromium'))('the demo from npm start', () => {
   });
 
   it('shows the CorsError and the entry to add on the refused origin', async () => {
-    const origin = new URL(demo?.refused ?? 'http://127.0.0.1').origin;
+    const origin = new URL(demo().refused).origin;
 
-    await onDemoPage(demo?.refused ?? '', 'demo-refused-origin.png', async (page) => {
+    await onDemoPage(demo().refused, 'demo-refused-origin.png', async (page) => {
       await page.locator('#error').waitFor({ state: 'visible' });
 
       expect(await page.locator('#error-title').textContent()).toBe(

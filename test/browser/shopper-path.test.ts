@@ -2,13 +2,12 @@
 // allowed origin: reach the controls with Tab, change options with clicks and the keyboard while
 // the price follows, save, and open the share link to find the same choices and price again.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import { SEED } from '../../src/mock/seed';
 import { seedProducts } from '../../src/mock/seed-products';
 import type { ConfiguratorDefinition } from '../../src/platform/types';
-import { launchChromium, type Chromium } from './support/chromium';
-import { startDemo, type DemoServer } from './support/demo-server';
+import { useDemoChromium } from './support/demo-chromium';
 
 const SCREENSHOTS = 'test-results';
 
@@ -99,24 +98,11 @@ function defaults(): Choices {
 }
 
 describe.skipIf(!inject('chromium'))("the shopper's path in the embed", () => {
-  let demo: DemoServer | undefined;
-  let browser: Chromium | undefined;
-
-  beforeAll(async () => {
-    demo = await startDemo();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const { demo, context } = useDemoChromium();
 
   /** Opens a demo page with the event recorder, and waits for the embed's form. */
   async function openDemo(url: string, errors: string[]): Promise<Page> {
-    if (browser === undefined) throw new Error('Chromium did not start.');
-
-    const page = await browser.context.newPage();
+    const page = await context().newPage();
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
     await page.addInitScript(EVENT_RECORDER);
     await page.goto(url);
@@ -174,10 +160,8 @@ describe.skipIf(!inject('chromium'))("the shopper's path in the embed", () => {
   }
 
   it('shows the price of each choice, saves, and restores both from the share link', async () => {
-    if (browser === undefined || demo === undefined) throw new Error('The set-up failed.');
-
     const errors: string[] = [];
-    const page = await openDemo(demo.allowed, errors);
+    const page = await openDemo(demo().allowed, errors);
     let restored: Page | undefined;
 
     try {
@@ -258,7 +242,7 @@ describe.skipIf(!inject('chromium'))("the shopper's path in the embed", () => {
       const shortId = new URL(href).searchParams.get('configuration') ?? '';
 
       expect(await shareLink.textContent()).toBe(href);
-      expect(new URL(href).origin).toBe(new URL(demo.allowed).origin);
+      expect(new URL(href).origin).toBe(new URL(demo().allowed).origin);
       expect(shortId).toMatch(/^[\w-]{7,14}$/);
       await expect.poll(() => page.locator('#short-id').textContent()).toBe(shortId);
       expect(await lastEvent(page, 'configurator:save')).toMatchObject({
