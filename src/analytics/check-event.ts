@@ -1,6 +1,7 @@
 import { isRgbShape } from '../configurator/colors';
 import { ValidationError, type FieldProblem } from '../errors/classes';
 import { CUSTOM_EVENT_TYPE, STANDARD_EVENT_TYPES } from '../platform/types';
+import { isRecord } from '../util/is-record';
 
 const STANDARD = new Set<string>(STANDARD_EVENT_TYPES);
 
@@ -36,7 +37,7 @@ export function checkEvent(
     );
   }
 
-  if (properties !== undefined && !isPlainObject(properties)) {
+  if (properties !== undefined && !isRecord(properties)) {
     problem('properties', 'must be an object of strings, numbers and booleans');
   } else if (properties !== undefined) {
     for (const key of Object.keys(properties)) {
@@ -46,7 +47,7 @@ export function checkEvent(
     }
   }
 
-  if (context !== undefined && !isPlainObject(context)) {
+  if (context !== undefined && !isRecord(context)) {
     problem('context', 'must be an object { productId, configurationId, variant }');
   } else if (context !== undefined) {
     for (const [key, isValid, message] of CONTEXT_FIELDS) {
@@ -62,10 +63,6 @@ export function checkEvent(
   return new ValidationError('invalid_event', `Failed to track an event: ${listed}.`, problems);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isFlatValue(value: unknown): boolean {
   return Number.isFinite(value) || typeof value === 'string' || typeof value === 'boolean';
 }
@@ -75,7 +72,7 @@ function isId(value: unknown): boolean {
 }
 
 function isVariant(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
+  if (!isRecord(value)) return false;
 
   for (const key in value) {
     const inner = value[key];

@@ -1,3 +1,5 @@
+import { isRecord } from '../util/is-record';
+
 /** The properties and context a page passed to `track`, each read once. */
 export interface CopiedInput {
   properties: unknown;
@@ -13,7 +15,7 @@ export interface CopiedInput {
  * @throws Whatever the page's getters or Proxy traps throw.
  */
 export function copyInput(properties: unknown, context: unknown): CopiedInput {
-  if (!isPlainObject(context)) return { properties: copyObject(properties), context };
+  if (!isRecord(context)) return { properties: copyObject(properties), context };
 
   return {
     properties: copyObject(properties),
@@ -25,18 +27,14 @@ export function copyInput(properties: unknown, context: unknown): CopiedInput {
   };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function copyObject(value: unknown): unknown {
-  if (!isPlainObject(value)) return value;
+  if (!isRecord(value)) return value;
 
   return Object.fromEntries(Object.keys(value).map((key) => [key, value[key]]));
 }
 
 function copyVariant(variant: unknown): unknown {
-  if (!isPlainObject(variant)) return variant;
+  if (!isRecord(variant)) return variant;
 
   return Object.fromEntries(Object.keys(variant).map((key) => [key, copyObject(variant[key])]));
 }

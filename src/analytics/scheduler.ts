@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '../util/timers';
+
 /** A timer started by a {@link Scheduler}. */
 export type TimerHandle = unknown;
 
@@ -40,9 +42,6 @@ export interface Timer {
   /** True while it waits to run. */
   readonly pending: boolean;
 }
-
-/** The longest wait a browser timer holds: 2^31 - 1 ms, about 24.8 days. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Makes a {@link Timer} that runs `task` on `scheduler`. */
 export function createTimer(scheduler: Scheduler, task: () => void): Timer {

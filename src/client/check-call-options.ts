@@ -1,4 +1,5 @@
 import { UsageError } from '../errors/classes';
+import { MAX_TIMER_MS } from '../util/timers';
 import type { SaveOptions } from './options';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -32,7 +33,7 @@ export function checkCallOptions(options: unknown, action: string): SaveOptions 
  * 2^31 - 1 (about 24.8 days), beyond which timers fire at once.
  */
 export function isTimerDelay(value: unknown): value is number {
-  return typeof value === 'number' && value > 0 && value <= 2 ** 31 - 1;
+  return typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS;
 }
 
 /** A real AbortSignal, from this page or another realm (a frame, jsdom), not a look-alike. */

@@ -1,3 +1,5 @@
+import { isRecord } from '../util/is-record';
+
 /** A request body read as JSON. */
 export type JsonBody = { ok: true; value: unknown; bytes: number } | { ok: false; bytes: number };
 
@@ -18,11 +20,6 @@ export async function readJson(request: Request): Promise<JsonBody> {
   }
 }
 
-/** Tells whether a value is a JSON object (not an array, not `null`). */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The keys of an object that are not in a list, to refuse fields the contract does not know. */
 export function unknownKeys(value: Record<string, unknown>, known: readonly string[]): string[] {
   return Object.keys(value).filter((key) => !known.includes(key));
@@ -31,7 +28,7 @@ export function unknownKeys(value: Record<string, unknown>, known: readonly stri
 /** JSON with object keys sorted, so that two bodies that mean the same compare equal. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    isJsonObject(inner)
+    isRecord(inner)
       ? Object.fromEntries(
           Object.keys(inner)
             .sort()

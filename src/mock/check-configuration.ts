@@ -1,6 +1,7 @@
 import { effectiveVariant, validateVariant } from '../configurator/validate-variant';
 import type { AttributeProblem, Variant } from '../platform/types';
-import { isJsonObject, unknownKeys } from './body';
+import { isRecord } from '../util/is-record';
+import { unknownKeys } from './body';
 import type { NewConfiguration, PlatformState } from './types';
 
 const FIELDS = ['productId', 'productVersion', 'variant', 'metadata', 'customerId'] as const;
@@ -19,7 +20,7 @@ export function checkConfiguration(
   orgId: string,
   body: unknown,
 ): CheckedConfiguration {
-  if (!isJsonObject(body)) {
+  if (!isRecord(body)) {
     return fail([{ key: 'body', message: 'The body must be a JSON object.' }]);
   }
 
@@ -47,7 +48,7 @@ export function checkConfiguration(
     problems.push(...validateVariant(product, variant));
   }
 
-  if (metadata !== null && !isJsonObject(metadata)) {
+  if (metadata !== null && !isRecord(metadata)) {
     problems.push({ key: 'metadata', message: 'metadata must be a JSON object or be left out.' });
   }
 

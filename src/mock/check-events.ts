@@ -6,7 +6,8 @@ import {
   STANDARD_EVENT_TYPES,
   UUID,
 } from '../platform/types';
-import { isJsonObject, unknownKeys } from './body';
+import { isRecord } from '../util/is-record';
+import { unknownKeys } from './body';
 
 const FIELDS = [
   'id',
@@ -35,7 +36,7 @@ export function checkEvents(events: readonly unknown[]): AttributeProblem[] {
 }
 
 function checkEvent(event: unknown): AttributeProblem[] {
-  if (!isJsonObject(event)) {
+  if (!isRecord(event)) {
     return [{ key: '', message: 'An event must be a JSON object.' }];
   }
 
@@ -118,13 +119,12 @@ function isScalar(value: unknown): boolean {
 }
 
 function isFlatMap(value: unknown): boolean {
-  return isJsonObject(value) && Object.values(value).every(isScalar);
+  return isRecord(value) && Object.values(value).every(isScalar);
 }
 
 function isVariant(value: unknown): boolean {
   return (
-    isJsonObject(value) &&
-    Object.values(value).every((inner) => isScalar(inner) || isRgbShape(inner))
+    isRecord(value) && Object.values(value).every((inner) => isScalar(inner) || isRgbShape(inner))
   );
 }
 

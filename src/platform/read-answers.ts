@@ -1,3 +1,4 @@
+import { isRecord } from '../util/is-record';
 import type { AnalyticsBatchResult, Configuration, ConfiguratorDefinition } from './types';
 
 /**
@@ -7,16 +8,12 @@ import type { AnalyticsBatchResult, Configuration, ConfiguratorDefinition } from
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function hasStrings(value: Json, keys: readonly string[]): boolean {
   return keys.every((key) => typeof value[key] === 'string');
 }
 
 function isAttribute(value: unknown): boolean {
-  if (!isObject(value) || !hasStrings(value, ['key', 'label', 'type'])) return false;
+  if (!isRecord(value) || !hasStrings(value, ['key', 'label', 'type'])) return false;
 
   switch (value['type']) {
     case 'select':
@@ -34,7 +31,7 @@ function isAttribute(value: unknown): boolean {
 }
 
 function isOption(value: unknown): boolean {
-  return isObject(value) && hasStrings(value, ['value', 'label']) && isPrice(value['price']);
+  return isRecord(value) && hasStrings(value, ['value', 'label']) && isPrice(value['price']);
 }
 
 /** A price is optional, and a finite number when given: never text that would be concatenated. */
@@ -43,14 +40,14 @@ function isPrice(value: unknown): boolean {
 }
 
 function isRule(value: unknown): boolean {
-  if (!isObject(value) || !isObject(value['when']) || !isObject(value['disable'])) return false;
+  if (!isRecord(value) || !isRecord(value['when']) || !isRecord(value['disable'])) return false;
 
   return Object.values(value['disable']).every((values) => Array.isArray(values));
 }
 
 /** Checks a configurator definition. */
 export function readConfigurator(body: unknown): ConfiguratorDefinition | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isRecord(body)) return undefined;
   if (!hasStrings(body, ['id', 'name', 'version', 'currency'])) return undefined;
   if (typeof body['basePrice'] !== 'number') return undefined;
   if (!Array.isArray(body['attributes']) || !body['attributes'].every(isAttribute))
@@ -68,17 +65,17 @@ export function readConfigurator(body: unknown): ConfiguratorDefinition | undefi
 
 /** Checks a saved configuration. */
 export function readConfiguration(body: unknown): Configuration | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isRecord(body)) return undefined;
   if (!hasStrings(body, ['id', 'shortId', 'productId', 'productVersion', 'createdAt'])) {
     return undefined;
   }
 
-  return isObject(body['variant']) ? (body as unknown as Configuration) : undefined;
+  return isRecord(body['variant']) ? (body as unknown as Configuration) : undefined;
 }
 
 /** Checks the answer to an analytics batch. */
 export function readBatchResult(body: unknown): AnalyticsBatchResult | undefined {
-  if (!isObject(body)) return undefined;
+  if (!isRecord(body)) return undefined;
 
   const { accepted, duplicates } = body;
 

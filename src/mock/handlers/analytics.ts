@@ -1,5 +1,6 @@
 import { ANALYTICS_LIMITS } from '../../platform/types';
-import { isJsonObject, readJson, unknownKeys } from '../body';
+import { isRecord } from '../../util/is-record';
+import { readJson, unknownKeys } from '../body';
 import { asEvents, checkEvents } from '../check-events';
 import { errorReply, type Reply } from '../reply';
 import type { RouteContext } from '../route';
@@ -18,7 +19,7 @@ export async function postEvents({ state, request, token }: RouteContext): Promi
     );
   }
 
-  if (!body.ok || !isJsonObject(body.value) || !Array.isArray(body.value.events)) {
+  if (!body.ok || !isRecord(body.value) || !Array.isArray(body.value.events)) {
     return invalid('events', 'The body must be a JSON object { "events": [...] }.');
   }
 

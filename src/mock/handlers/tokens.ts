@@ -1,5 +1,6 @@
 import { UUID } from '../../platform/types';
-import { isJsonObject, readJson } from '../body';
+import { isRecord } from '../../util/is-record';
+import { readJson } from '../body';
 import { DomainEntryError } from '../domains';
 import { errorReply, type Reply } from '../reply';
 import type { RouteContext } from '../route';
@@ -23,7 +24,7 @@ export async function createToken({ state, request, token }: RouteContext): Prom
     return bodyTooLarge();
   }
 
-  const value = body.ok && isJsonObject(body.value) ? body.value : null;
+  const value = body.ok && isRecord(body.value) ? body.value : null;
   const { name, kind, domains = [] } = value ?? {};
 
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
